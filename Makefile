@@ -1,0 +1,29 @@
+# bestand — build, run the demo, test.
+SWIFT ?= swift
+BUILD_FLAGS := -Xswiftc -warnings-as-errors
+RELEASE_FLAGS := -c release $(BUILD_FLAGS)
+
+.PHONY: all build run test bench clean
+
+all: build
+
+build:
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+## run: release build, then the demo pipeline on the shipped fixtures; outputs in out/demo/
+run: build
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand run pipelines/demo.json
+	@echo "outputs: out/demo/ (report.md, CSV tables, run.json)"
+
+## test: debug build with warnings as errors, then every unit and end-to-end test
+test:
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build
+
+## bench: ingest throughput on a generated orders file (release build)
+bench:
+	$(SWIFT) build $(RELEASE_FLAGS) --product bestand-bench
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench
+
+clean:
+	rm -rf .build out

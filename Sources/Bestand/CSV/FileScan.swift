@@ -1,0 +1,95 @@
+/// What one full read of an input file tells before it is parsed: size, SHA-256, and encoding.
+package struct FileScan: Sendable {
+    package var bytes: Int
+    package var sha256: String
+    /// Byte offset of the first byte that is not valid UTF-8, if any.
+    package var firstInvalidUTF8: Int?
+    /// Byte offset of the first NUL byte, if any (a sign of a binary file).
+    package var firstNul: Int?
+    package var hasByteOrderMark: Bool
+
+    /// Reads the whole file once in 4 MiB chunks. O(file size), constant memory.
+    package static func scan(_ file: FileBytes) throws(BestandError) -> FileScan {
+        let chunkSize = 4 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + 4, alignment: 16)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        var validator = UTF8Validator()
+        var total = 0
+        var firstNul: Int?
+        var hasByteOrderMark = false
+        while true {
+            let count = try file.read(into: buffer.baseAddress!, count: chunkSize)
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(chunk)
+            let bytes = chunk.bindMemory(to: UInt8.self)
+            if total == 0, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                hasByteOrderMark = true
+            }
+            if firstNul == nil, let index = bytes.firstIndex(of: 0) { firstNul = total + index }
+            validator.feed(bytes, offset: total)
+            total += count
+        }
+        validator.finish(offset: total)
+        return FileScan(
+            bytes: total, sha256: hasher.hexDigest, firstInvalidUTF8: validator.firstInvalid,
+            firstNul: firstNul, hasByteOrderMark: hasByteOrderMark)
+    }
+}
+
+/// A streaming UTF-8 validator that remembers the offset of the first invalid byte.
+struct UTF8Validator {
+    private(set) var firstInvalid: Int?
+    /// Continuation bytes still expected, and the allowed range of the next one.
+    private var pending = 0
+    private var nextLow: UInt8 = 0x80
+    private var nextHigh: UInt8 = 0xBF
+    private var sequenceStart = 0
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int) {
+        guard firstInvalid == nil else { return }
+        var i = 0
+        let n = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while i < n {
+            if pending == 0 {
+                // Fast path: eight ASCII bytes at a time.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < n else { break }
+                let byte = bytes[i]
+                sequenceStart = offset + i
+                switch byte {
+                case 0x00...0x7F: break
+                case 0xC2...0xDF: pending = 1; nextLow = 0x80; nextHigh = 0xBF
+                case 0xE0: pending = 2; nextLow = 0xA0; nextHigh = 0xBF
+                case 0xE1...0xEC, 0xEE, 0xEF: pending = 2; nextLow = 0x80; nextHigh = 0xBF
+                case 0xED: pending = 2; nextLow = 0x80; nextHigh = 0x9F
+                case 0xF0: pending = 3; nextLow = 0x90; nextHigh = 0xBF
+                case 0xF1...0xF3: pending = 3; nextLow = 0x80; nextHigh = 0xBF
+                case 0xF4: pending = 3; nextLow = 0x80; nextHigh = 0x8F
+                default:
+                    firstInvalid = offset + i
+                    return
+                }
+            } else {
+                let byte = bytes[i]
+                guard byte >= nextLow, byte <= nextHigh else {
+                    firstInvalid = sequenceStart
+                    return
+                }
+                pending -= 1
+                nextLow = 0x80
+                nextHigh = 0xBF
+            }
+            i += 1
+        }
+    }
+
+    /// Marks a sequence cut off by the end of the input as invalid.
+    mutating func finish(offset: Int) {
+        if firstInvalid == nil, pending > 0 { firstInvalid = sequenceStart }
+    }
+}

@@ -1,0 +1,44 @@
+/// The text encodings bestand reads: UTF-8, and Windows-1252 for older German exports.
+package enum TextEncoding: String, Sendable {
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+
+    /// Unicode scalars of Windows-1252 bytes 0x80–0x9F; 0 marks the five undefined bytes.
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Appends Windows-1252 bytes to `output` as UTF-8.
+    ///
+    /// Returns the index of the first undefined byte (0x81, 0x8D, 0x8F, 0x90, 0x9D), if any;
+    /// the text up to it is appended. O(n).
+    static func transcodeWindows1252(
+        _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]
+    ) -> Int? {
+        output.reserveCapacity(output.count + input.count + input.count / 8)
+        for (index, byte) in input.enumerated() {
+            if byte < 0x80 {
+                output.append(byte)
+                continue
+            }
+            let scalar = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+            if scalar == 0 { return index }
+            appendUTF8(scalar, to: &output)
+        }
+        return nil
+    }
+
+    static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        if scalar < 0x800 {
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+}

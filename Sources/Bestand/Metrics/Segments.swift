@@ -1,0 +1,37 @@
+/// Lifecycle stages Z0–Z4 (SPEC §5).
+package enum LifecycleStage: Int, CaseIterable, Sendable, Comparable {
+    /// Address only.
+    case z0
+    /// Prospect: no purchase, but an inquiry-type interaction.
+    case z1
+    /// One purchase day.
+    case z2
+    /// Two purchase days up to the regular minimum.
+    case z3
+    /// Regular customer: at least `z4_min_purchases` purchase days.
+    case z4
+
+    package var label: String { "Z\(rawValue)" }
+
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Activity by days since the last purchase (SPEC §5), in the order segments.csv lists them.
+package enum Activity: String, CaseIterable, Sendable {
+    case active, dormant, lapsed, never
+
+    /// `never` without a purchase; `active` up to `activeDays`; `lapsed` up to `dormantDays`.
+    package static func of(daysSinceLast: Int?, activeDays: Int, dormantDays: Int) -> Activity {
+        guard let days = daysSinceLast else { return .never }
+        if days <= activeDays { return .active }
+        if days <= dormantDays { return .lapsed }
+        return .dormant
+    }
+}
+
+/// ABC revenue classes (SPEC §5).
+package enum ABCClass: Int, CaseIterable, Sendable {
+    case a, b, c
+
+    package var label: String { ["A", "B", "C"][rawValue] }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// What the caller decides for a run: dates, output place, clock and progress sink.
+package struct RunOptions: Sendable {
+    /// `--as-of`; overrides the pipeline's `as_of`.
+    package var asOf: Int32?
+    /// `--out`; overrides the pipeline's `output`.
+    package var output: String?
+    /// The current instant, for the default as-of date (today in the pipeline's zone).
+    package var now: Date
+    /// A monotonic clock in nanoseconds, for stage timings.
+    package var clock: @Sendable () -> UInt64
+    package var processId: Int32
+    package var progress: @Sendable (String) -> Void
+
+    package init(
+        asOf: Int32? = nil, output: String? = nil, now: Date, clock: @escaping @Sendable () -> UInt64,
+        processId: Int32, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.asOf = asOf
+        self.output = output
+        self.now = now
+        self.clock = clock
+        self.processId = processId
+        self.progress = progress
+    }
+}
+
+/// The result of a completed run (outputs are in place even when the quality gate failed).
+package struct RunResult: Sendable {
+    package var outputFolder: String
+    package var asOf: Int32
+    package var stages: [StageReport]
+    package var qualityGate: QualityGate
+    package var rowsRead: Int
+    package var rowsRejected: Int
+}
+
+/// Runs a pipeline's stages one after the other, timing and counting each.
+package enum PipelineRunner {
+    /// The as-of date: the option, else the pipeline's, else today in the pipeline's zone.
+    package static func asOf(_ pipeline: Pipeline, options: RunOptions) -> Int32 {
+        options.asOf ?? pipeline.asOf ?? ZoneOffsets(zone: pipeline.timeZone).today(now: options.now)
+    }
+
+    /// The output folder: the option, else the pipeline's `output` (relative to the pipeline
+    /// file), else `out/<name>` relative to the current folder.
+    package static func outputFolder(_ pipeline: Pipeline, options: RunOptions) -> String {
+        if let output = options.output { return FilePath.normalize(output) }
+        if let output = pipeline.output { return FilePath.resolve(output, relativeTo: pipeline.folder) }
+        return "out/" + pipeline.name
+    }
+
+    package static func run(_ pipeline: Pipeline, options: RunOptions) throws(BestandError) -> RunResult {
+        let asOf = asOf(pipeline, options: options)
+        var timer = StageTimer(clock: options.clock, progress: options.progress)
+        options.progress("bestand \(Bestand.version): pipeline \"\(pipeline.name)\", as of \(Day.iso(asOf))")
+
+        var ingest = Ingest(pipeline: pipeline, asOf: asOf)
+        ingest.progress = options.progress
+        let dataset = try timer.perform(ingest, pipeline.sources)
+        let deduplicate = Deduplicate(asOf: asOf, resolvesIdentities: pipeline.deduplicates)
+        // Without the deduplicate stage, orders are still deduplicated by id and every key is
+        // its own customer; the work is then not reported as a stage.
+        let base = pipeline.deduplicates ? try timer.perform(deduplicate, dataset) : try deduplicate.run(dataset)
+        let profiles = try timer.perform(Enrich(asOf: asOf, settings: pipeline.settings), base)
+        let scores = try timer.perform(Score(), profiles)
+
+        let target = outputFolder(pipeline, options: options)
+        let folder = try OutputFolder(target: target, processId: options.processId)
+        do {
+            _ = try timer.perform(Export(pipeline: pipeline, folder: folder), Analysis(profiles: profiles, scores: scores))
+            let gate = QualityGate(files: dataset.files, maxRejectRate: pipeline.settings.maxRejectRate)
+            let manifest = RunManifest.render(
+                pipeline: pipeline, asOf: asOf, base: base, stages: timer.reports,
+                outputs: (folder.written + ["run.json"]).sorted(), qualityGate: gate)
+            try folder.write("run.json", manifest)
+            try folder.commit()
+            options.progress("outputs written to \(target)/")
+            return RunResult(
+                outputFolder: target, asOf: asOf, stages: timer.reports, qualityGate: gate,
+                rowsRead: dataset.rowsRead, rowsRejected: dataset.rejects.count)
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+}
+
+/// Runs stages, recording their counts and wall time and reporting progress.
+struct StageTimer {
+    let clock: @Sendable () -> UInt64
+    let progress: @Sendable (String) -> Void
+    private(set) var reports: [StageReport] = []
+
+    init(clock: @escaping @Sendable () -> UInt64, progress: @escaping @Sendable (String) -> Void) {
+        self.clock = clock
+        self.progress = progress
+    }
+
+    mutating func perform<S: Stage>(_ stage: S, _ input: S.Input) throws(BestandError) -> S.Output {
+        let start = clock()
+        let output: S.Output
+        do {
+            output = try stage.run(input)
+        } catch {
+            var error = error
+            if error.stage == nil { error.stage = stage.name.rawValue }
+            throw error
+        }
+        let seconds = Double(clock() &- start) / 1e9
+        let counts = stage.counts(input: input, output: output)
+        reports.append(StageReport(name: stage.name, counts: counts, seconds: seconds))
+        progress("\(stage.name.rawValue): \(counts.input) in, \(counts.output) out, \(Decimal.fixed(seconds, decimals: 3)) s")
+        return output
+    }
+}

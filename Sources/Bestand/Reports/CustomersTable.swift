@@ -1,0 +1,36 @@
+/// customers.csv: one row per master customer, in master_id order (SPEC §7).
+package enum CustomersTable {
+    package static let header = [
+        "master_id", "members", "name", "postcode", "city", "stage", "activity", "abc", "r", "f", "m", "purchases",
+        "first_purchase", "last_purchase", "days_since_last", "revenue_total", "revenue_12m",
+    ]
+
+    package static func render(_ profiles: CustomerProfiles) -> CSVWriter {
+        var writer = CSVWriter(header: header)
+        let base = profiles.base
+        let history = profiles.history
+        for master in profiles.byMasterId {
+            let c = Int(master)
+            let buyer = history.purchaseCount(c) > 0
+            writer.text(base.masterId[c])
+            writer.integer(base.members[c])
+            writer.text(base.name[c])
+            writer.text(base.postcode[c])
+            writer.text(base.city[c])
+            writer.number(profiles.stage[c].label)
+            writer.number(profiles.activity[c].rawValue)
+            writer.number(profiles.abc[c]?.label ?? "")
+            writer.integer(buyer ? Int(profiles.recency[c]) : nil)
+            writer.integer(buyer ? Int(profiles.frequency[c]) : nil)
+            writer.integer(buyer ? Int(profiles.monetary[c]) : nil)
+            writer.integer(history.purchaseCount(c))
+            writer.date(history.purchaseDay(c, 0))
+            writer.date(history.lastPurchase(c))
+            writer.integer(history.lastPurchase(c).map { Int(profiles.asOf - $0) })
+            writer.money(profiles.revenueTotal[c])
+            writer.money(profiles.revenue12Months[c])
+            writer.endRow()
+        }
+        return writer
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes a run's outputs into a temporary folder beside the target and swaps it into place
+/// only when every file is complete, so a failed or killed run never leaves a partial folder.
+///
+/// Layout: target `out/demo` is written as `out/.demo.tmp-<pid>`; on commit the old folder is
+/// moved to `out/.demo.old-<pid>`, the new one renamed to `out/demo`, the old one removed.
+/// Leftovers of killed runs (`.demo.tmp-*`, `.demo.old-*` of processes no longer alive) are
+/// removed when the next run begins; an `.old` folder is moved back if the target is missing.
+package final class OutputFolder {
+    package let target: String
+    package let temporary: String
+    private let parent: String
+    private let baseName: String
+    private let processId: Int32
+    package private(set) var written: [String] = []
+
+    /// Prepares the temporary folder (creating parents of the target as needed).
+    package init(target: String, processId: Int32) throws(BestandError) {
+        let target = FilePath.normalize(target)
+        self.target = target
+        self.processId = processId
+        parent = FilePath.folder(of: target).isEmpty ? "." : FilePath.folder(of: target)
+        baseName = String(target.split(separator: "/").last ?? Substring(target))
+        temporary = parent + "/." + baseName + ".tmp-\(processId)"
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw BestandError(.output, "cannot create the output folder's parent", location: SourceLocation(path: parent), underlying: "\(error.localizedDescription)")
+        }
+        recoverLeftovers()
+        try? manager.removeItem(atPath: temporary)
+        do {
+            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        } catch {
+            throw BestandError(.output, "cannot create a temporary output folder — is the folder writable?", location: SourceLocation(path: temporary), underlying: error.localizedDescription)
+        }
+    }
+
+    /// Removes temporary folders of runs that are no longer alive, and restores a target
+    /// that a killed run had moved aside.
+    private func recoverLeftovers() {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: parent) else { return }
+        for name in names.sorted() {
+            for marker in [".tmp-", ".old-"] {
+                let prefix = "." + baseName + marker
+                guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+                if pid != processId && kill(pid, 0) == 0 { continue }  // another live run
+                let path = parent + "/" + name
+                if marker == ".old-" && !manager.fileExists(atPath: target) {
+                    try? manager.moveItem(atPath: path, toPath: target)
+                } else {
+                    try? manager.removeItem(atPath: path)
+                }
+            }
+        }
+    }
+
+    /// Writes one file into the temporary folder and flushes it to disk.
+    package func write(_ name: String, _ bytes: [UInt8]) throws(BestandError) {
+        let path = temporary + "/" + name
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw BestandError(.output, "cannot write output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
+        }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw BestandError(.output, "cannot write output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
+            }
+            offset += count
+        }
+        guard fsync(fd) == 0 else {
+            throw BestandError(.output, "cannot flush output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
+        }
+        written.append(name)
+    }
+
+    package func write(_ name: String, _ text: String) throws(BestandError) {
+        try write(name, Array(text.utf8))
+    }
+
+    /// Swaps the complete temporary folder into place.
+    package func commit() throws(BestandError) {
+        let manager = FileManager.default
+        let old = parent + "/." + baseName + ".old-\(processId)"
+        let hadTarget = manager.fileExists(atPath: target)
+        if hadTarget {
+            guard rename(target, old) == 0 else {
+                throw BestandError(.output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
+            }
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = FileBytes.lastError()
+            if hadTarget { _ = rename(old, target) }
+            throw BestandError(.output, "cannot move the new outputs into place: \(reason)", location: SourceLocation(path: target))
+        }
+        if hadTarget { try? manager.removeItem(atPath: old) }
+    }
+
+    /// Removes the temporary folder after a failure.
+    package func discard() {
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+}

@@ -1,0 +1,33 @@
+/// Master customers and the orders that count, as deduplicate leaves them for enrich.
+package struct CustomerBase: Sendable {
+    package var dataset: Dataset
+    /// Master index per customer key id; `-1` for keys that are not customers (referenced only
+    /// by rows dated after the as-of date).
+    package var masterOfKey: [Int32]
+    /// Per master: its id (the smallest member key's text), member count and golden record.
+    package var masterId: [String]
+    package var members: [Int]
+    package var name: [String]
+    package var postcode: [String]
+    package var city: [String]
+    /// Row indexes into `dataset.orders` of the rows that won order-id deduplication, in file order.
+    package var winningOrders: [Int32]
+    package var orderRepeats: OrderRepeats
+    package var merges: [Merge]
+
+    package var masterCount: Int { masterId.count }
+}
+
+/// Counts of repeated order ids (SPEC §4): the same order exported again unchanged, or changed.
+package struct OrderRepeats: Sendable, Equatable {
+    package var identical = 0
+    package var conflicting = 0
+}
+
+/// A link that merged two customer keys, with the rule and score that made it (merges.csv).
+package struct Merge: Sendable {
+    package var keyA: Int32
+    package var keyB: Int32
+    package var rule: String
+    package var score: Double
+}

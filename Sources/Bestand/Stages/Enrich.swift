@@ -1,0 +1,63 @@
+/// Classifies every master customer as of the evaluation date (SPEC §5): purchase days,
+/// revenue, lifecycle stage, activity, ABC class and RFM scores.
+package struct Enrich: Stage {
+    package let asOf: Int32
+    package let settings: Settings
+
+    package init(asOf: Int32, settings: Settings) {
+        self.asOf = asOf
+        self.settings = settings
+    }
+
+    package var name: StageName { .enrich }
+
+    package func run(_ base: CustomerBase) throws(BestandError) -> CustomerProfiles {
+        let history = CustomerHistory(base: base, asOf: asOf)
+        let n = base.masterCount
+        let byMasterId = (0..<Int32(n)).sorted { base.masterId[Int($0)].utf8.lexicographicallyPrecedes(base.masterId[Int($1)].utf8) }
+        var idRank = [Int32](repeating: 0, count: n)
+        for (rank, c) in byMasterId.enumerated() { idRank[Int(c)] = Int32(rank) }
+
+        var stage = [LifecycleStage](repeating: .z0, count: n)
+        var activity = [Activity](repeating: .never, count: n)
+        var revenueTotal = [Int64](repeating: 0, count: n)
+        var revenue12Months = [Int64](repeating: 0, count: n)
+        var buyers: [Int32] = []
+        for c in 0..<n {
+            stage[c] = history.stage(c, on: asOf, regularMinimum: settings.z4MinPurchases)
+            let last = history.lastPurchase(c)
+            activity[c] = Activity.of(
+                daysSinceLast: last.map { Int(asOf - $0) }, activeDays: settings.activeDays, dormantDays: settings.dormantDays)
+            revenueTotal[c] = history.revenueTotal(c)
+            revenue12Months[c] = history.revenue12Months(c, endingOn: asOf)
+            if last != nil { buyers.append(Int32(c)) }
+        }
+        let abc = ABCClassification.classify(
+            revenue: revenue12Months, idRank: idRank, aPercent: settings.abcAPercent, bPercent: settings.abcBPercent)
+
+        // R: days since last descending = last purchase ascending; F: purchases; M: revenue_total.
+        let recency = RFMScores.scores(count: n, buyers: buyers) { a, b in
+            let la = history.lastPurchase(Int(a))!
+            let lb = history.lastPurchase(Int(b))!
+            return la != lb ? la < lb : idRank[Int(a)] < idRank[Int(b)]
+        }
+        let frequency = RFMScores.scores(count: n, buyers: buyers) { a, b in
+            let pa = history.purchaseCount(Int(a))
+            let pb = history.purchaseCount(Int(b))
+            return pa != pb ? pa < pb : idRank[Int(a)] < idRank[Int(b)]
+        }
+        let monetary = RFMScores.scores(count: n, buyers: buyers) { a, b in
+            let ma = revenueTotal[Int(a)]
+            let mb = revenueTotal[Int(b)]
+            return ma != mb ? ma < mb : idRank[Int(a)] < idRank[Int(b)]
+        }
+        return CustomerProfiles(
+            base: base, history: history, settings: settings, idRank: idRank, byMasterId: byMasterId, stage: stage,
+            activity: activity, abc: abc, recency: recency, frequency: frequency, monetary: monetary,
+            revenueTotal: revenueTotal, revenue12Months: revenue12Months)
+    }
+
+    package func counts(input: CustomerBase, output: CustomerProfiles) -> StageCounts {
+        StageCounts(input: input.masterCount, output: output.count)
+    }
+}

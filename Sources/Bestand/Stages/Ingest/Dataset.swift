@@ -1,0 +1,20 @@
+/// Everything ingest read: typed tables, the interned ids, per-file reports and rejects.
+package struct Dataset: Sendable {
+    package var keys: CustomerKeys
+    package var orderIds = ByteInterner(capacity: 4096)
+    package var campaigns = ByteInterner(capacity: 64)
+    package var customers = CustomerTable()
+    package var orders = OrderTable()
+    package var interactions = InteractionTable()
+    package var contacts = CampaignEventTable()
+    package var responses = CampaignEventTable()
+    package var files: [InputFileReport] = []
+    package var rejects: [Reject] = []
+
+    package init(idSpaces: [String]) {
+        keys = CustomerKeys(idSpaces: idSpaces)
+    }
+
+    package var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
+    package var rowsAccepted: Int { files.reduce(0) { $0 + $1.rowsAccepted } }
+}

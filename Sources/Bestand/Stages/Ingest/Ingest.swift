@@ -1,0 +1,149 @@
+/// Reads every source file of a pipeline into typed tables, rejecting bad rows with reasons.
+///
+/// Files are read twice: once whole for size, SHA-256 and encoding, then streamed through
+/// the CSV reader. Memory grows with the accepted rows, not with the file size.
+package struct Ingest: Stage {
+    package let pipeline: Pipeline
+    /// Events dated after this day are counted in `afterAsOf` (they stay in the tables).
+    package let asOf: Int32
+    /// Called with a line of progress per file.
+    package var progress: @Sendable (String) -> Void = { _ in }
+
+    package init(pipeline: Pipeline, asOf: Int32) {
+        self.pipeline = pipeline
+        self.asOf = asOf
+    }
+
+    package var name: StageName { .ingest }
+
+    package func run(_ sources: [SourceConfig]) throws(BestandError) -> Dataset {
+        var dataset = Dataset(idSpaces: pipeline.idSpaces)
+        let zone = ZoneOffsets(zone: pipeline.timeZone)
+        for (sourceIndex, source) in sources.enumerated() {
+            for file in try Ingest.files(of: source, in: pipeline) {
+                var report = InputFileReport(source: sourceIndex, path: file.outputPath)
+                try read(file, source: source, sourceIndex: sourceIndex, zone: zone, report: &report, into: &dataset)
+                progress(
+                    "ingest: \(file.displayPath): \(report.rowsRead) rows, \(report.rowsRejected) rejected, \(report.encoding.rawValue)")
+                dataset.files.append(report)
+            }
+        }
+        return dataset
+    }
+
+    package func counts(input: [SourceConfig], output: Dataset) -> StageCounts {
+        StageCounts(input: output.rowsRead, output: output.rowsAccepted)
+    }
+
+    // MARK: - Files
+
+    /// An input file: where to open it, how to name it in messages, and in outputs.
+    package struct InputFile: Sendable {
+        package var openPath: String
+        package var displayPath: String
+        package var outputPath: String
+    }
+
+    /// The files of a source: its path, or its glob's matches in sorted order.
+    package static func files(of source: SourceConfig, in pipeline: Pipeline) throws(BestandError) -> [InputFile] {
+        let joined = FilePath.resolve(source.path, relativeTo: pipeline.folder)
+        let paths = Glob.hasWildcards(source.path) ? Glob.expand(joined) : [joined]
+        guard !paths.isEmpty else {
+            throw BestandError(
+                .inputFile, "the path \"\(source.path)\" of source \"\(source.name)\" matches no file",
+                location: SourceLocation(path: pipeline.path))
+        }
+        return paths.map { path in
+            InputFile(
+                openPath: path, displayPath: FilePath.normalize(path),
+                outputPath: FilePath.relative(path, to: pipeline.folder))
+        }
+    }
+
+    /// Decides the encoding: the source's setting, else UTF-8 when valid, else Windows-1252.
+    static func encoding(for scan: FileScan, source: SourceConfig, path: String) throws(BestandError) -> TextEncoding {
+        if let nul = scan.firstNul {
+            throw BestandError(
+                .malformedInput, "the file holds a NUL byte at byte offset \(nul): it is not a text export",
+                location: SourceLocation(path: path))
+        }
+        if source.encoding == .utf8, let bad = scan.firstInvalidUTF8 {
+            throw BestandError(
+                .malformedInput,
+                "the file is not valid UTF-8 (first bad byte at offset \(bad)) — set \"encoding\": \"windows-1252\" if it is an older export",
+                location: SourceLocation(path: path))
+        }
+        return source.encoding ?? (scan.firstInvalidUTF8 == nil ? .utf8 : .windows1252)
+    }
+
+    /// Opens a file, reads its header and maps the columns (also used by `validate`).
+    package static func openTable(
+        _ file: InputFile, source: SourceConfig, report: inout InputFileReport
+    ) throws(BestandError) -> (reader: CSVReader, columns: [Int]) {
+        let scan = try FileScan.scan(FileBytes(path: file.openPath, displayPath: file.displayPath))
+        report.bytes = scan.bytes
+        report.sha256 = scan.sha256
+        report.encoding = try encoding(for: scan, source: source, path: file.displayPath)
+        let reader = try CSVReader(
+            file: FileBytes(path: file.openPath, displayPath: file.displayPath), delimiter: source.delimiter,
+            encoding: report.encoding)
+        report.delimiter = reader.delimiter
+        var header: [String]?
+        while try reader.next() {
+            let fields = (0..<reader.fieldCount).map { Text.string(Text.trimmed(reader.field($0))) }
+            if fields.contains(where: { !$0.isEmpty }) {
+                header = fields
+                break
+            }
+        }
+        guard let header else {
+            throw BestandError(
+                .malformedInput, "the file is empty — a header row naming the columns is required",
+                location: SourceLocation(path: file.displayPath, line: 1))
+        }
+        report.header = header
+        let mapping = source.entity.mapColumns(headers: header, explicit: source.columns)
+        var columns = [Int](repeating: -1, count: source.entity.fields.count)
+        for (index, field) in source.entity.fields.enumerated() {
+            if let column = mapping.columns[field] {
+                columns[index] = column
+                report.columns[field] = header[column]
+            }
+        }
+        let missing = source.entity.fields.filter { source.entity.requiredFields.contains($0) && mapping.columns[$0] == nil }
+        if !missing.isEmpty || !mapping.unknownExplicit.isEmpty {
+            var parts: [String] = []
+            if !missing.isEmpty {
+                parts.append("missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))")
+            }
+            for (field, header) in mapping.unknownExplicit.sorted(by: { $0.key < $1.key }) {
+                parts.append("\"columns\" maps \(field) to \"\(header)\", which is not a header")
+            }
+            let found = header.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw BestandError(
+                .missingColumn,
+                "\(parts.joined(separator: "; ")) for \(source.entity.rawValue) source \"\(source.name)\" — headers found: \(found); map them with \"columns\" in the pipeline file",
+                location: SourceLocation(path: file.displayPath, line: reader.recordLine))
+        }
+        return (reader, columns)
+    }
+
+    private func read(
+        _ file: InputFile, source: SourceConfig, sourceIndex: Int, zone: ZoneOffsets,
+        report: inout InputFileReport, into dataset: inout Dataset
+    ) throws(BestandError) {
+        let (reader, columns) = try Ingest.openTable(file, source: source, report: &report)
+        var rows = RowReader(
+            reader: reader, columns: columns, source: source, sourceIndex: sourceIndex,
+            fileIndex: dataset.files.count,
+            idSpace: UInt16(pipeline.idSpaces.firstIndex(of: source.idSpace)!), asOf: asOf,
+            dates: DateParser(zone: zone),
+            amounts: AmountParser(
+                decimalSeparator: source.decimalSeparator
+                    ?? (reader.delimiter == UInt8(ascii: ";") ? UInt8(ascii: ",") : UInt8(ascii: "."))),
+            cancelled: pipeline.settings.cancelledStatuses.map { Array($0.lowercased().utf8) },
+            prospectTypes: pipeline.settings.prospectInteractionTypes.map { Array($0.lowercased().utf8) },
+            header: report.header)
+        try rows.readAll(into: &dataset, report: &report)
+    }
+}

@@ -1,0 +1,180 @@
+/// Turns the records of one file into rows of one entity's table, or into rejects.
+struct RowReader {
+    let reader: CSVReader
+    /// Header index per canonical field of the entity (`-1` when absent).
+    let columns: [Int]
+    let source: SourceConfig
+    let sourceIndex: Int
+    let fileIndex: Int
+    let idSpace: UInt16
+    let asOf: Int32
+    let dates: DateParser
+    let amounts: AmountParser
+    let cancelled: [[UInt8]]
+    let prospectTypes: [[UInt8]]
+    let header: [String]
+    var headerCount: Int { header.count }
+
+    /// Why a row is rejected: a code and a human-readable detail.
+    struct Problem: Error {
+        var code: String
+        var detail: String
+    }
+
+    mutating func readAll(into dataset: inout Dataset, report: inout InputFileReport) throws(BestandError) {
+        while try reader.next() {
+            if isBlank() { continue }
+            report.rowsRead += 1
+            do {
+                try checkShape()
+                let afterAsOf: Bool
+                switch source.entity {
+                case .customers: afterAsOf = try readCustomer(into: &dataset, report: &report)
+                case .orders: afterAsOf = try readOrder(into: &dataset)
+                case .interactions: afterAsOf = try readInteraction(into: &dataset)
+                case .campaignContacts: afterAsOf = try readCampaignEvent(response: false, into: &dataset)
+                case .campaignResponses: afterAsOf = try readCampaignEvent(response: true, into: &dataset)
+                }
+                report.rowsAccepted += 1
+                if afterAsOf { report.afterAsOf += 1 }
+            } catch {
+                report.rowsRejected += 1
+                dataset.rejects.append(
+                    Reject(
+                        source: sourceIndex, file: fileIndex, line: reader.recordLine,
+                        reason: "\(error.code): \(error.detail)", record: reader.recordText(limit: 4096)))
+            }
+        }
+    }
+
+    /// A record whose fields are all empty counts as a blank line.
+    private func isBlank() -> Bool {
+        for index in 0..<reader.fieldCount where Text.trimmed(reader.field(index)).count > 0 { return false }
+        return true
+    }
+
+    private func checkShape() throws(Problem) {
+        if reader.recordHasUnterminatedQuote {
+            throw Problem(code: "unterminated_quote", detail: "a quoted field opened in this record is never closed before the end of the file")
+        }
+        if reader.fieldCount != headerCount {
+            throw Problem(code: "field_count", detail: "expected \(headerCount) fields as in the header, found \(reader.fieldCount)")
+        }
+    }
+
+    // MARK: - Fields
+
+    private var origin: RowOrigin { RowOrigin(file: Int32(fileIndex), line: Int32(reader.recordLine)) }
+
+    /// The trimmed bytes of canonical field `index` (empty when the column is absent).
+    @inline(__always)
+    private func value(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let column = columns[index]
+        if column < 0 { return UnsafeBufferPointer(start: nil, count: 0) }
+        return Text.trimmed(reader.field(column))
+    }
+
+    /// `order_date (field 3 "Datum", column 7)`: the canonical field, its position in the
+    /// record and the character column where it starts.
+    private func describe(_ index: Int) -> String {
+        let column = columns[index]
+        let location = reader.location(ofField: column)
+        return "\(source.entity.fields[index]) (field \(column + 1) \"\(header[column])\", column \(location.column ?? 0))"
+    }
+
+    private func required(_ index: Int) throws(Problem) -> UnsafeBufferPointer<UInt8> {
+        let bytes = value(index)
+        if bytes.count == 0 {
+            throw Problem(code: "missing_value", detail: "\(describe(index)) is empty but required")
+        }
+        return bytes
+    }
+
+    private func date(_ index: Int) throws(Problem) -> Int32 {
+        let bytes = try required(index)
+        switch dates.parse(bytes) {
+        case .day(let day): return day
+        case .invalid:
+            throw Problem(code: "invalid_date", detail: "\(describe(index)): \"\(Text.string(bytes))\" is not a date")
+        case .beforeEarliest:
+            throw Problem(code: "date_before_1900", detail: "\(describe(index)): \"\(Text.string(bytes))\" lies before 1900-01-01")
+        }
+    }
+
+    private func optionalDate(_ index: Int, report: inout InputFileReport) -> Int32 {
+        let bytes = value(index)
+        if bytes.count == 0 { return noDay }
+        if case .day(let day) = dates.parse(bytes) { return day }
+        report.invalidOptional[source.entity.fields[index], default: 0] += 1
+        return noDay
+    }
+
+    private func text(_ index: Int) -> String {
+        let bytes = value(index)
+        return bytes.count == 0 ? "" : Text.string(bytes)
+    }
+
+    // MARK: - Entities
+
+    private func readCustomer(into dataset: inout Dataset, report: inout InputFileReport) throws(Problem) -> Bool {
+        let id = try required(0)
+        let createdAt = optionalDate(8, report: &report)
+        let birthDate = optionalDate(10, report: &report)
+        dataset.customers.key.append(dataset.keys.ids.intern(id, tag: idSpace))
+        dataset.customers.name.append(text(1))
+        dataset.customers.email.append(text(2))
+        dataset.customers.phone.append(text(3))
+        dataset.customers.street.append(text(4))
+        dataset.customers.postcode.append(text(5))
+        dataset.customers.city.append(text(6))
+        dataset.customers.country.append(text(7))
+        dataset.customers.createdAt.append(createdAt)
+        dataset.customers.vatId.append(text(9))
+        dataset.customers.birthDate.append(birthDate)
+        dataset.customers.origin.append(origin)
+        return false
+    }
+
+    private func readOrder(into dataset: inout Dataset) throws(Problem) -> Bool {
+        let orderId = try required(0)
+        let customerId = try required(1)
+        let day = try date(2)
+        let amountBytes = try required(3)
+        guard let cents = amounts.parse(amountBytes) else {
+            throw Problem(code: "invalid_amount", detail: "\(describe(3)): \"\(Text.string(amountBytes))\" is not an amount")
+        }
+        let status = value(4)
+        dataset.orders.orderId.append(dataset.orderIds.intern(orderId, tag: idSpace))
+        dataset.orders.customer.append(dataset.keys.ids.intern(customerId, tag: idSpace))
+        dataset.orders.date.append(day)
+        dataset.orders.amount.append(cents)
+        dataset.orders.cancelled.append(status.count > 0 && Text.matchesAny(status, cancelled))
+        dataset.orders.origin.append(origin)
+        return day > asOf
+    }
+
+    private func readInteraction(into dataset: inout Dataset) throws(Problem) -> Bool {
+        let customerId = try required(0)
+        let day = try date(1)
+        let type = try required(2)
+        dataset.interactions.customer.append(dataset.keys.ids.intern(customerId, tag: idSpace))
+        dataset.interactions.date.append(day)
+        dataset.interactions.isProspect.append(Text.matchesAny(type, prospectTypes))
+        dataset.interactions.origin.append(origin)
+        return day > asOf
+    }
+
+    private func readCampaignEvent(response: Bool, into dataset: inout Dataset) throws(Problem) -> Bool {
+        let campaignId = try required(0)
+        let customerId = try required(1)
+        let day = try date(2)
+        let campaign = dataset.campaigns.intern(campaignId)
+        let key = dataset.keys.ids.intern(customerId, tag: idSpace)
+        if response {
+            dataset.responses.append(campaign: campaign, customer: key, date: day, origin: origin)
+        } else {
+            dataset.contacts.append(campaign: campaign, customer: key, date: day, origin: origin)
+        }
+        return day > asOf
+    }
+}

@@ -1,0 +1,28 @@
+/// A step of the pipeline: it takes one value and returns a new one, and says how many rows
+/// went in and came out.
+package protocol Stage {
+    associatedtype Input
+    associatedtype Output
+
+    var name: StageName { get }
+    func run(_ input: Input) throws(BestandError) -> Output
+    func counts(input: Input, output: Output) -> StageCounts
+}
+
+/// Rows into and out of a stage, as run.json reports them.
+package struct StageCounts: Sendable, Equatable {
+    package var input: Int
+    package var output: Int
+
+    package init(input: Int, output: Int) {
+        self.input = input
+        self.output = output
+    }
+}
+
+/// One stage's line in run.json: its counts and wall time.
+package struct StageReport: Sendable {
+    package var name: StageName
+    package var counts: StageCounts
+    package var seconds: Double
+}

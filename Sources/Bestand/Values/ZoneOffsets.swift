@@ -1,0 +1,34 @@
+import Foundation
+
+/// UTC offsets of one time zone, looked up through Foundation and cached per UTC hour.
+///
+/// Offsets change at most on hour boundaries in every zone bestand targets, so an hour's
+/// offset is asked once; a lookup is then a dictionary hit. Not thread-safe: one per reader.
+package final class ZoneOffsets {
+    package let zone: TimeZone
+    private var cache: [Int64: Int32] = [:]
+
+    package init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    /// Seconds to add to a UTC instant (seconds since 1970) to get local wall time.
+    package func offset(atUTC seconds: Int64) -> Int32 {
+        let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
+        if let cached = cache[hour] { return cached }
+        let offset = Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600))))
+        cache[hour] = offset
+        return offset
+    }
+
+    /// The local calendar day (day number) of a UTC instant.
+    package func localDay(atUTC seconds: Int64) -> Int32 {
+        let local = seconds + Int64(offset(atUTC: seconds))
+        return Int32(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+    }
+
+    /// Today's day number in this zone for the given instant.
+    package func today(now: Date) -> Int32 {
+        localDay(atUTC: Int64(now.timeIntervalSince1970.rounded(.down)))
+    }
+}

@@ -1,0 +1,72 @@
+import Bestand
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func runCommand(_ arguments: [String]) -> Int32 {
+    let command: Command
+    do {
+        command = try Arguments.parse(arguments)
+    } catch {
+        printError("bestand: error: \(error.message)\n\n\(Arguments.usage)")
+        return 2
+    }
+    switch command {
+    case .help:
+        print(Arguments.usage)
+        return 0
+    case .version:
+        print("bestand \(Bestand.version)")
+        return 0
+    case .validate(let path):
+        return Validation.run(path: path)
+    case .run(let path, let asOfText, let output, let quiet):
+        var asOf: Int32?
+        if let asOfText {
+            guard let day = Day.parseISO(asOfText) else {
+                printError("bestand: error: --as-of must be a date YYYY-MM-DD, found \"\(asOfText)\"\n\n\(Arguments.usage)")
+                return 2
+            }
+            asOf = day
+        }
+        let pipeline: Pipeline
+        do throws(ProblemList) {
+            pipeline = try PipelineLoader.load(path: path)
+        } catch {
+            printError(error.description)
+            return error.exitCode
+        }
+        let progress: @Sendable (String) -> Void
+        if quiet {
+            progress = { _ in }
+        } else {
+            progress = { line in printError(line) }
+        }
+        let options = RunOptions(
+            asOf: asOf, output: output, now: Date(), clock: { DispatchTime.now().uptimeNanoseconds },
+            processId: getpid(), progress: progress)
+        do throws(BestandError) {
+            let result = try PipelineRunner.run(pipeline, options: options)
+            if !result.qualityGate.passed {
+                printError(
+                    "error: quality gate failed — reject rate above \(pipeline.settings.maxRejectRate) in: \(result.qualityGate.failingFiles.joined(separator: ", ")) (see \(result.outputFolder)/rejects.csv)"
+                )
+                return 3
+            }
+            return 0
+        } catch {
+            printError(error.description)
+            return error.code.exitCode
+        }
+    }
+}
+
+exit(runCommand(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,187 @@
+import Testing
+
+@testable import Bestand
+
+@Suite struct IngestTests {
+    static func day(_ text: String) -> Int32 { Day.parseISO(text)! }
+
+    @Test func ordersAreTypedAndBadRowsRejectedWithReasons() throws {
+        let folder = TemporaryFolder()
+        folder.write(
+            "orders.csv",
+            """
+            Auftragsnummer;Kundennummer;Auftragsdatum;Betrag;Status
+            A1;K1;05.03.2025;1.234,56;geliefert
+            A2;K1;5.3.2025;-45,00 €;storniert
+            A3;K2;31.02.2024;10,00;offen
+            A4;K2;01.04.2025;12,3,4;offen
+            A5;;01.04.2025;10,00;offen
+            A6;K3;01.04.2025;10,00
+            A7;K3;31.12.1899;10,00;offen
+            A8;K3;01.07.2025;10,00;Teilstorno
+
+            ;;;;
+            A9;K4;"02.07.2025";" 5,00 ";STORNO
+
+            """)
+        let pipeline = makePipeline(folder: folder.path, sources: [source("erp", .orders, "orders.csv")])
+        let data = try ingest(pipeline)
+        let report = data.files[0]
+        // 9 records are read (blank line and the all-empty record are skipped): 4 accepted, 5 rejected.
+        #expect(report.rowsRead == 9)
+        #expect(report.rowsAccepted == 4)
+        #expect(report.rowsRejected == 5)
+        #expect(report.rowsRead == report.rowsAccepted + report.rowsRejected)
+        #expect(report.encoding == .utf8)
+        #expect(report.delimiter == UInt8(ascii: ";"))
+        // A8 (1 July) and A9 (2 July) lie after the as-of date 2025-06-30.
+        #expect(report.afterAsOf == 2)
+        #expect(data.orders.amount == [123_456, -4500, 1000, 500])
+        #expect(data.orders.date == [Self.day("2025-03-05"), Self.day("2025-03-05"), Self.day("2025-07-01"), Self.day("2025-07-02")])
+        // storniert and STORNO are cancellations; Teilstorno is not (whole-value comparison).
+        #expect(data.orders.cancelled == [false, true, false, true])
+        #expect(data.orders.origin.map(\.line) == [2, 3, 9, 12])
+        #expect(data.rejects.map(\.line) == [4, 5, 6, 7, 8])
+        #expect(data.rejects.map { $0.reason.prefix(while: { $0 != ":" }) } == [
+            "invalid_date", "invalid_amount", "missing_value", "field_count", "date_before_1900",
+        ])
+        #expect(data.rejects[0].reason == "invalid_date: order_date (field 3 \"Auftragsdatum\", column 7): \"31.02.2024\" is not a date")
+        #expect(data.rejects[0].record == "A3;K2;31.02.2024;10,00;offen")
+        // K1 and K3 interned once each; the rejected rows' K2 and the empty id are not interned.
+        #expect(data.keys.count == 3)
+        #expect(data.keys.text(of: data.orders.customer[0]) == "erp:K1")
+    }
+
+    @Test func customersWithOptionalFieldsAndAliases() throws {
+        let folder = TemporaryFolder()
+        folder.write(
+            "crm.csv",
+            bytes: Array("Kundennummer;Firma;E-Mail;PLZ;Ort;Angelegt am;Geburtsdatum\n".utf8)
+                + Array("K1;M".utf8) + [0xFC] + Array("ller GmbH;a@b.de;10115;K".utf8) + [0xF6]
+                + Array("ln;01.02.2020;\n".utf8)
+                + Array("K2;\"Kiosk \"\"Am Eck\"\" e.K.\";;;;kein Datum;3.4.1970\n".utf8))
+        let pipeline = makePipeline(folder: folder.path, sources: [source("crm", .customers, "crm.csv")])
+        let data = try ingest(pipeline)
+        #expect(data.files[0].encoding == .windows1252)
+        #expect(data.customers.name == ["Müller GmbH", "Kiosk \"Am Eck\" e.K."])
+        #expect(data.customers.city == ["Köln", ""])
+        #expect(data.customers.createdAt == [Self.day("2020-02-01"), noDay])
+        #expect(data.customers.birthDate == [noDay, Self.day("1970-04-03")])
+        // The bad optional date is counted, and the row kept.
+        #expect(data.files[0].invalidOptional == ["created_at": 1])
+        #expect(data.files[0].rowsAccepted == 2)
+        #expect(data.files[0].columns["name"] == "Firma")
+    }
+
+    @Test func missingRequiredColumnListsTheHeaders() {
+        let folder = TemporaryFolder()
+        folder.write("o.csv", "Nummer,Kunde,Datum\n1,2,2025-01-01\n")
+        let pipeline = makePipeline(folder: folder.path, sources: [source("shop", .orders, "o.csv")])
+        let error = #expect(throws: BestandError.self) { try ingest(pipeline) }
+        #expect(error?.code == .missingColumn)
+        #expect(error?.code.exitCode == 1)
+        #expect(error?.location?.line == 1)
+        #expect(error?.message.contains("order_id") == true)
+        #expect(error?.message.contains("\"Nummer\", \"Kunde\", \"Datum\"") == true)
+    }
+
+    @Test func explicitColumnMapWins() throws {
+        let folder = TemporaryFolder()
+        folder.write("o.csv", "Bestellnummer,Kunde,Datum,Netto,Brutto\nW1,S1,2025-01-01T10:00:00+01:00,10.00,11.90\n")
+        let pipeline = makePipeline(
+            folder: folder.path,
+            sources: [
+                source(
+                    "shop", .orders, "o.csv",
+                    columns: ["order_id": "Bestellnummer", "customer_id": "Kunde", "order_date": "Datum", "amount": "Brutto"])
+            ])
+        let data = try ingest(pipeline)
+        #expect(data.orders.amount == [1190])
+    }
+
+    @Test func headerOnlyFileReadsNoRows() throws {
+        let folder = TemporaryFolder()
+        folder.write("h.csv", "customer_id,name\n")
+        let data = try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "h.csv")]))
+        #expect(data.files[0].rowsRead == 0)
+    }
+
+    @Test func emptyFileNeedsAHeader() {
+        let folder = TemporaryFolder()
+        folder.write("e.csv", "\n\n")
+        let error = #expect(throws: BestandError.self) {
+            try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "e.csv")]))
+        }
+        #expect(error?.code == .malformedInput)
+        #expect(error?.message.contains("header") == true)
+    }
+
+    @Test func globsReadFilesInSortedOrder() throws {
+        let folder = TemporaryFolder()
+        folder.write("exports/orders_2.csv", "order_id,customer_id,order_date,amount\nB,1,2025-01-02,2.00\n")
+        folder.write("exports/orders_1.csv", "order_id,customer_id,order_date,amount\nA,1,2025-01-01,1.00\n")
+        folder.write("exports/other.csv", "x\n")
+        let pipeline = makePipeline(folder: folder.path, sources: [source("shop", .orders, "exports/orders_*.csv")])
+        let data = try ingest(pipeline)
+        #expect(data.files.map(\.path) == ["exports/orders_1.csv", "exports/orders_2.csv"])
+        #expect(data.orders.amount == [100, 200])
+    }
+
+    @Test func globMatchingNothingIsAnError() {
+        let folder = TemporaryFolder()
+        let pipeline = makePipeline(folder: folder.path, sources: [source("shop", .orders, "exports/*.csv")])
+        let error = #expect(throws: BestandError.self) { try ingest(pipeline) }
+        #expect(error?.code == .inputFile)
+        #expect(error?.message.contains("matches no file") == true)
+    }
+
+    @Test func unterminatedQuoteRejectsTheRestOfTheFile() throws {
+        let folder = TemporaryFolder()
+        folder.write("i.csv", "customer_id,date,type\n1,2025-01-01,Anfrage\n2,2025-01-02,\"Angebot\n3,2025-01-03,Anfrage\n")
+        let data = try ingest(makePipeline(folder: folder.path, sources: [source("i", .interactions, "i.csv")]))
+        #expect(data.files[0].rowsRead == 2)
+        #expect(data.files[0].rowsRejected == 1)
+        #expect(data.rejects[0].line == 3)
+        #expect(data.rejects[0].reason.hasPrefix("unterminated_quote"))
+        #expect(data.interactions.isProspect == [true])
+    }
+
+    @Test func prospectTypesCompareWholeValues() throws {
+        let folder = TemporaryFolder()
+        folder.write("i.csv", "Kundennummer,Datum,Art\n1,2025-01-01,ANFRAGE\n2,2025-01-01, Angebot \n3,2025-01-01,Anfrage per Mail\n4,2025-01-01,Ängebot\n")
+        let data = try ingest(makePipeline(folder: folder.path, sources: [source("i", .interactions, "i.csv")]))
+        #expect(data.interactions.isProspect == [true, true, false, false])
+    }
+
+    @Test func nonUTF8FileDeclaredUTF8IsAnError() {
+        let folder = TemporaryFolder()
+        folder.write("x.csv", bytes: Array("customer_id,name\n1,M".utf8) + [0xFC, 0x0A])
+        let error = #expect(throws: BestandError.self) {
+            try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "x.csv", encoding: .utf8)]))
+        }
+        #expect(error?.code == .malformedInput)
+        #expect(error?.message.contains("windows-1252") == true)
+    }
+
+    @Test func binaryFileIsAnError() {
+        let folder = TemporaryFolder()
+        folder.write("b.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x10])
+        let error = #expect(throws: BestandError.self) {
+            try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "b.csv")]))
+        }
+        #expect(error?.code == .malformedInput)
+    }
+
+    @Test func campaignEventsShareCampaignIds() throws {
+        let folder = TemporaryFolder()
+        folder.write("m.csv", "Aktion;Kundennummer;Versanddatum\nFJ;K1;04.03.2024\nHB;K2;16.09.2024\n")
+        folder.write("r.csv", "Aktion,Kundennummer,Antwortdatum\nHB,K2,2024-09-20\n")
+        let pipeline = makePipeline(
+            folder: folder.path,
+            sources: [source("m", .campaignContacts, "m.csv", idSpace: "crm"), source("r", .campaignResponses, "r.csv", idSpace: "crm")])
+        let data = try ingest(pipeline)
+        #expect(data.contacts.campaign == [0, 1])
+        #expect(data.responses.campaign == [1])
+        #expect(data.responses.customer == [data.contacts.customer[1]])
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Bestand
+
+@Suite struct DecimalTests {
+    @Test(arguments: [
+        (Int64(0), "0.00"), (1, "0.01"), (-1, "-0.01"), (1250, "12.50"), (-123_456, "-1234.56"),
+        (100, "1.00"),
+    ])
+    func money(cents: Int64, text: String) {
+        #expect(Decimal.money(cents) == text)
+    }
+
+    @Test(arguments: [
+        (Int64(1), Int64(3), "0.3333"),
+        (2, 3, "0.6667"),
+        (1, 8, "0.1250"),
+        (1, 20_000, "0.0001"),  // 0.00005 rounds half away from zero
+        (1, 20_001, "0.0000"),
+        (-1, 20_000, "-0.0001"),
+        (5, 5, "1.0000"),
+        (0, 7, "0.0000"),
+        (7, 4, "1.7500"),
+    ])
+    func ratios(numerator: Int64, denominator: Int64, text: String) {
+        #expect(Decimal.ratio(numerator, denominator) == text)
+    }
+
+    @Test func ratioWithZeroDenominatorIsUndefined() {
+        #expect(Decimal.ratio(3, 0) == nil)
+    }
+
+    @Test func largeRatiosStayExact() {
+        // 10^15 cents over 3: 333333333333333.3333…
+        #expect(Decimal.ratio(1_000_000_000_000_000, 3) == "333333333333333.3333")
+    }
+}
