@@ -14,7 +14,7 @@ package final class CSVReader {
     package private(set) var recordLine = 0
     /// Whether the current record runs into the end of the file inside a quoted field.
     package private(set) var recordHasUnterminatedQuote = false
-    package var fieldCount: Int { fieldStarts.count }
+    package var fieldCount: Int { count }
 
     private let file: FileBytes
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -30,15 +30,17 @@ package final class CSVReader {
     private var consumedBytes = 0
     private var byteOrderMarkChecked = false
 
-    /// Field bounds: offsets into `buffer`, or into `scratch` where `fieldInScratch` is set.
-    private var fieldStarts: [Int] = []
-    private var fieldEnds: [Int] = []
-    private var fieldRawStarts: [Int] = []
-    private var fieldInScratch: [Bool] = []
-    private var scratch: [UInt8] = []
+    /// Field bounds of the current record (see `FieldSpan`), `count` of them.
+    private var spans: UnsafeMutablePointer<FieldSpan>
+    private var spanCapacity = 64
+    private var count = 0
+    /// Unescaped text of quoted fields that held doubled quotes.
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 4096
 
     private let chunkSize: Int
-    private var byteClass = [UInt8](repeating: 0, count: 256)
+    /// 1 for the delimiter, 2 for LF, 3 for CR, 0 for every other byte.
+    private let byteClass: UnsafeMutablePointer<UInt8>
 
     /// Opens a reader; `delimiter` nil means: detect it from the first lines.
     package init(
@@ -50,6 +52,9 @@ package final class CSVReader {
         self.chunkSize = chunkSize
         capacity = chunkSize * 2
         buffer = .allocate(capacity: capacity)
+        spans = .allocate(capacity: spanCapacity)
+        scratch = .allocate(capacity: scratchCapacity)
+        byteClass = .allocate(capacity: 256)
         if encoding == .windows1252 {
             rawChunk = .allocate(byteCount: chunkSize, alignment: 16)
         }
@@ -66,11 +71,14 @@ package final class CSVReader {
 
     deinit {
         buffer.deallocate()
+        spans.deallocate()
+        scratch.deallocate()
+        byteClass.deallocate()
         rawChunk?.deallocate()
     }
 
     private func configureByteClasses() {
-        byteClass = [UInt8](repeating: 0, count: 256)
+        byteClass.initialize(repeating: 0, count: 256)
         byteClass[Int(delimiter)] = 1
         byteClass[0x0A] = 2
         byteClass[0x0D] = 3
@@ -92,14 +100,13 @@ package final class CSVReader {
     }
 
     /// The bytes of field `index` of the current record (unquoted, not trimmed).
-    @inline(__always)
     package func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        if fieldInScratch[index] {
-            return scratch.withUnsafeBufferPointer {
-                UnsafeBufferPointer(rebasing: $0[fieldStarts[index]..<fieldEnds[index]])
-            }
-        }
-        return UnsafeBufferPointer(start: buffer + fieldStarts[index], count: fieldEnds[index] - fieldStarts[index])
+        record.field(index)
+    }
+
+    /// The current record's fields, as a value to read them from without touching the reader.
+    package var record: CSVRecord {
+        CSVRecord(base: buffer, scratch: scratch, spans: spans, count: count)
     }
 
     /// The current record as it stands in the file (UTF-8), without its line end; a record
@@ -116,7 +123,7 @@ package final class CSVReader {
 
     /// 1-based line and column (in characters) where field `index` of the current record starts.
     package func location(ofField index: Int) -> SourceLocation {
-        let target = index < fieldRawStarts.count ? fieldRawStarts[index] : recordEnd
+        let target = index < count ? spans[index].rawStart : recordEnd
         var line = recordLine
         var lineStart = recordStart
         var i = recordStart
@@ -137,27 +144,26 @@ package final class CSVReader {
     }
 
     /// Parses one record at `position`; nil when the buffer holds no complete record yet.
+    ///
+    /// The loops read only locals and `let` pointers, so no per-byte exclusivity checks run.
     private func parseRecord() -> RecordEnd? {
-        fieldStarts.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        fieldRawStarts.removeAll(keepingCapacity: true)
-        fieldInScratch.removeAll(keepingCapacity: true)
-        scratch.removeAll(keepingCapacity: true)
+        count = 0
+        scratchUsed = 0
         recordHasUnterminatedQuote = false
         let end = dataEnd
-        if position >= end { return nil }
+        let base = buffer
+        let classes = byteClass
+        let delimiter = self.delimiter
         var i = position
+        if i >= end { return nil }
         var lineBreaks = 0
         while true {
-            fieldRawStarts.append(i)
-            if i < end, buffer[i] == quote {
+            if i < end, base[i] == quote {
                 guard let closed = parseQuotedField(from: i + 1, lineBreaks: &lineBreaks) else {
                     if atEndOfFile {
                         // Unterminated quote: the rest of the file is this record.
                         recordHasUnterminatedQuote = true
-                        fieldStarts.append(i + 1)
-                        fieldEnds.append(end)
-                        fieldInScratch.append(false)
+                        appendSpan(FieldSpan(start: i + 1, end: end, rawStart: i, inScratch: false))
                         return finishRecord(contentEnd: end, next: end, lineBreaks: lineBreaks)
                     }
                     return nil
@@ -165,16 +171,14 @@ package final class CSVReader {
                 i = closed
             } else {
                 let start = i
-                while i < end, byteClass[Int(buffer[i])] == 0 { i += 1 }
-                fieldStarts.append(start)
-                fieldEnds.append(i)
-                fieldInScratch.append(false)
+                while i < end, classes[Int(base[i])] == 0 { i += 1 }
+                appendSpan(FieldSpan(start: start, end: i, rawStart: start, inScratch: false))
             }
             if i >= end {
                 guard atEndOfFile else { return nil }
                 return finishRecord(contentEnd: end, next: end, lineBreaks: lineBreaks)
             }
-            let byte = buffer[i]
+            let byte = base[i]
             if byte == delimiter {
                 i += 1
                 continue
@@ -182,9 +186,36 @@ package final class CSVReader {
             if byte == 0x0A { return finishRecord(contentEnd: i, next: i + 1, lineBreaks: lineBreaks) }
             // CR: a CRLF pair, or a lone CR.
             if i + 1 >= end, !atEndOfFile { return nil }
-            let next = i + 1 < end && buffer[i + 1] == 0x0A ? i + 2 : i + 1
+            let next = i + 1 < end && base[i + 1] == 0x0A ? i + 2 : i + 1
             return finishRecord(contentEnd: i, next: next, lineBreaks: lineBreaks)
         }
+    }
+
+    @inline(__always)
+    private func appendSpan(_ span: FieldSpan) {
+        if count == spanCapacity {
+            let grown = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
+            grown.moveInitialize(from: spans, count: count)
+            spans.deallocate()
+            spans = grown
+            spanCapacity *= 2
+        }
+        spans[count] = span
+        count += 1
+    }
+
+    private var scratchUsed = 0
+
+    private func appendScratch(_ byte: UInt8) {
+        if scratchUsed == scratchCapacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity * 2)
+            grown.update(from: scratch, count: scratchUsed)
+            scratch.deallocate()
+            scratch = grown
+            scratchCapacity *= 2
+        }
+        scratch[scratchUsed] = byte
+        scratchUsed += 1
     }
 
     private func finishRecord(contentEnd: Int, next: Int, lineBreaks: Int) -> RecordEnd {
@@ -198,16 +229,18 @@ package final class CSVReader {
     /// after it; returns that index, or nil when the buffer ends first.
     private func parseQuotedField(from start: Int, lineBreaks: inout Int) -> Int? {
         let end = dataEnd
+        let base = buffer
+        let classes = byteClass
         var i = start
         var breaks = 0
         var escaped = false
         while true {
-            while i < end, buffer[i] != quote {
-                if buffer[i] == 0x0A { breaks += 1 }
+            while i < end, base[i] != quote {
+                if base[i] == 0x0A { breaks += 1 }
                 i += 1
             }
             if i >= end { return nil }
-            if i + 1 < end, buffer[i + 1] == quote {
+            if i + 1 < end, base[i + 1] == quote {
                 escaped = true
                 i += 2
                 continue
@@ -218,26 +251,22 @@ package final class CSVReader {
         let closing = i
         i += 1
         var trailingEnd = i
-        while trailingEnd < end, byteClass[Int(buffer[trailingEnd])] == 0 { trailingEnd += 1 }
+        while trailingEnd < end, classes[Int(base[trailingEnd])] == 0 { trailingEnd += 1 }
         if trailingEnd >= end, !atEndOfFile { return nil }
         lineBreaks += breaks
         if !escaped && trailingEnd == i {
-            fieldStarts.append(start)
-            fieldEnds.append(closing)
-            fieldInScratch.append(false)
+            appendSpan(FieldSpan(start: start, end: closing, rawStart: start - 1, inScratch: false))
             return i
         }
         // Unescape doubled quotes and keep any text after the closing quote.
-        let scratchStart = scratch.count
+        let scratchStart = scratchUsed
         var j = start
         while j < closing {
-            scratch.append(buffer[j])
-            j += buffer[j] == quote ? 2 : 1
+            appendScratch(base[j])
+            j += base[j] == quote ? 2 : 1
         }
-        for k in i..<trailingEnd { scratch.append(buffer[k]) }
-        fieldStarts.append(scratchStart)
-        fieldEnds.append(scratch.count)
-        fieldInScratch.append(true)
+        for k in i..<trailingEnd { appendScratch(base[k]) }
+        appendSpan(FieldSpan(start: scratchStart, end: scratchUsed, rawStart: start - 1, inScratch: true))
         return trailingEnd
     }
 
@@ -311,3 +340,27 @@ package final class CSVReader {
 }
 
 private let quote = UInt8(ascii: "\"")
+
+/// Where a field's bytes are: `start..<end` in the read buffer, or in the scratch buffer when
+/// `inScratch`; `rawStart` is where the field begins in the file text (its quote, if any).
+package struct FieldSpan: Sendable {
+    var start: Int
+    var end: Int
+    var rawStart: Int
+    var inScratch: Bool
+}
+
+/// A view of the current record's fields; valid until the reader moves on.
+package struct CSVRecord {
+    let base: UnsafeMutablePointer<UInt8>
+    let scratch: UnsafeMutablePointer<UInt8>
+    let spans: UnsafeMutablePointer<FieldSpan>
+    package let count: Int
+
+    /// The bytes of field `index` (unquoted, not trimmed).
+    @inline(__always)
+    package func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let span = spans[index]
+        return UnsafeBufferPointer(start: (span.inScratch ? scratch : base) + span.start, count: span.end - span.start)
+    }
+}

@@ -1,7 +1,8 @@
-/// What one full read of an input file tells before it is parsed: size, SHA-256, and encoding.
+import Dispatch
+
+/// What one full read of an input file tells before it is parsed: its size and encoding.
 package struct FileScan: Sendable {
     package var bytes: Int
-    package var sha256: String
     /// Byte offset of the first byte that is not valid UTF-8, if any.
     package var firstInvalidUTF8: Int?
     /// Byte offset of the first NUL byte, if any (a sign of a binary file).
@@ -13,7 +14,6 @@ package struct FileScan: Sendable {
         let chunkSize = 4 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + 4, alignment: 16)
         defer { buffer.deallocate() }
-        var hasher = SHA256()
         var validator = UTF8Validator()
         var total = 0
         var firstNul: Int?
@@ -22,7 +22,6 @@ package struct FileScan: Sendable {
             let count = try file.read(into: buffer.baseAddress!, count: chunkSize)
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            hasher.update(chunk)
             let bytes = chunk.bindMemory(to: UInt8.self)
             if total == 0, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
                 hasByteOrderMark = true
@@ -33,8 +32,40 @@ package struct FileScan: Sendable {
         }
         validator.finish(offset: total)
         return FileScan(
-            bytes: total, sha256: hasher.hexDigest, firstInvalidUTF8: validator.firstInvalid,
+            bytes: total, firstInvalidUTF8: validator.firstInvalid,
             firstNul: firstNul, hasByteOrderMark: hasByteOrderMark)
+    }
+}
+
+/// The SHA-256 of a file, computed on another thread while the caller parses the file.
+package final class FileDigest: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<String, BestandError> = .success("")
+
+    /// Starts hashing `path` in the background.
+    package init(path: String, displayPath: String) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            result = Result { () throws(BestandError) -> String in
+                let file = try FileBytes(path: path, displayPath: displayPath)
+                let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 16)
+                defer { chunk.deallocate() }
+                var hasher = SHA256()
+                while true {
+                    let count = try file.read(into: chunk.baseAddress!, count: chunk.count)
+                    if count == 0 { break }
+                    hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+                }
+                return hasher.hexDigest
+            }
+            group.leave()
+        }
+    }
+
+    /// Waits for the digest (lowercase hex).
+    package func wait() throws(BestandError) -> String {
+        group.wait()
+        return try result.get()
     }
 }
 

@@ -1,19 +1,22 @@
 /// Maps byte strings (with a small numeric tag) to dense `Int32` ids, in first-seen order.
 ///
-/// Open addressing with linear probing over one byte arena: interning allocates only when the
-/// arena or the table grows. Lookup and insert are O(length) expected.
+/// Open addressing with linear probing over one byte arena. Each slot holds the id and 32 bits
+/// of the hash, so a probe touches the stored bytes only when the fingerprints agree: a new
+/// key costs about one cache miss. Interning allocates only when the arena or the table grows.
+/// Lookup and insert are O(length) expected.
 package struct ByteInterner: Sendable {
     private var arena: [UInt8] = []
     private var ends: [Int] = []
     private var tags: [UInt16] = []
     private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    /// `fingerprint << 32 | (id + 1)`; 0 is an empty slot.
+    private var slots: [UInt64]
     private var mask: Int
 
     package init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -22,21 +25,25 @@ package struct ByteInterner: Sendable {
     /// The id of `bytes` under `tag`, adding it if new.
     package mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16 = 0) -> Int32 {
         let hash = Self.hash(bytes, tag: tag)
+        let fingerprint = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash, tags[Int(id)] == tag, equals(Int(id), bytes) { return id }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry >> 32 == fingerprint {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if tags[id] == tag, equals(id, bytes) { return Int32(id) }
+            }
             slot = (slot + 1) & mask
         }
-        let id = Int32(ends.count)
+        let id = ends.count
         arena.append(contentsOf: bytes)
         ends.append(arena.count)
         tags.append(tag)
         hashes.append(hash)
-        slots[slot] = id
+        slots[slot] = fingerprint << 32 | UInt64(id + 1)
         if ends.count * 2 > slots.count { grow() }
-        return id
+        return Int32(id)
     }
 
     package mutating func intern(_ text: String, tag: UInt16 = 0) -> Int32 {
@@ -47,11 +54,15 @@ package struct ByteInterner: Sendable {
     /// The id of `bytes` under `tag` if it was interned.
     package func find(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16 = 0) -> Int32? {
         let hash = Self.hash(bytes, tag: tag)
+        let fingerprint = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == hash, tags[Int(id)] == tag, equals(Int(id), bytes) { return id }
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry >> 32 == fingerprint {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if tags[id] == tag, equals(id, bytes) { return Int32(id) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -73,38 +84,53 @@ package struct ByteInterner: Sendable {
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = id == 0 ? 0 : ends[id - 1]
         guard ends[id] - start == bytes.count else { return false }
+        if bytes.count == 0 { return true }
         return arena.withUnsafeBufferPointer { stored in
-            bytes.count == 0 || memcmpBytes(stored.baseAddress! + start, bytes.baseAddress!, bytes.count)
+            let a = stored.baseAddress! + start
+            let b = bytes.baseAddress!
+            for i in 0..<bytes.count where a[i] != b[i] { return false }
+            return true
         }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for id in 0..<ends.count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+            let hash = hashes[id]
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
         }
     }
 
-    /// FNV-1a over the tag and the bytes, finished with a 64-bit mix.
+    /// A multiply-mix hash over 8-byte words of the bytes, seeded with the tag and length.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(tag)
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = (UInt64(tag) << 48 ^ UInt64(bytes.count)) &* k
+        var i = 0
+        let n = bytes.count
+        if n > 0 {
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* k
         }
-        h ^= h >> 33
-        h = h &* 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 32
         return h
     }
-}
-
-@inline(__always)
-private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    for i in 0..<count where a[i] != b[i] { return false }
-    return true
 }

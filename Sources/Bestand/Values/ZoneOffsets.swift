@@ -6,7 +6,9 @@ import Foundation
 /// offset is asked once; a lookup is then a dictionary hit. Not thread-safe: one per reader.
 package final class ZoneOffsets {
     package let zone: TimeZone
-    private var cache: [Int64: Int32] = [:]
+    /// Direct-mapped cache: hour → offset, 4,096 entries (about half a year of hours).
+    private var cachedHour = [Int64](repeating: .min, count: 4096)
+    private var cachedOffset = [Int32](repeating: 0, count: 4096)
 
     package init(zone: TimeZone) {
         self.zone = zone
@@ -15,9 +17,11 @@ package final class ZoneOffsets {
     /// Seconds to add to a UTC instant (seconds since 1970) to get local wall time.
     package func offset(atUTC seconds: Int64) -> Int32 {
         let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
-        if let cached = cache[hour] { return cached }
+        let slot = Int(hour & 4095)
+        if cachedHour[slot] == hour { return cachedOffset[slot] }
         let offset = Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600))))
-        cache[hour] = offset
+        cachedHour[slot] = hour
+        cachedOffset[slot] = offset
         return offset
     }
 

@@ -82,7 +82,6 @@ package struct Ingest: Stage {
     ) throws(BestandError) -> (reader: CSVReader, columns: [Int]) {
         let scan = try FileScan.scan(FileBytes(path: file.openPath, displayPath: file.displayPath))
         report.bytes = scan.bytes
-        report.sha256 = scan.sha256
         report.encoding = try encoding(for: scan, source: source, path: file.displayPath)
         let reader = try CSVReader(
             file: FileBytes(path: file.openPath, displayPath: file.displayPath), delimiter: source.delimiter,
@@ -132,6 +131,7 @@ package struct Ingest: Stage {
         _ file: InputFile, source: SourceConfig, sourceIndex: Int, zone: ZoneOffsets,
         report: inout InputFileReport, into dataset: inout Dataset
     ) throws(BestandError) {
+        let digest = FileDigest(path: file.openPath, displayPath: file.displayPath)
         let (reader, columns) = try Ingest.openTable(file, source: source, report: &report)
         var rows = RowReader(
             reader: reader, columns: columns, source: source, sourceIndex: sourceIndex,
@@ -143,7 +143,8 @@ package struct Ingest: Stage {
                     ?? (reader.delimiter == UInt8(ascii: ";") ? UInt8(ascii: ",") : UInt8(ascii: "."))),
             cancelled: pipeline.settings.cancelledStatuses.map { Array($0.lowercased().utf8) },
             prospectTypes: pipeline.settings.prospectInteractionTypes.map { Array($0.lowercased().utf8) },
-            header: report.header)
+            header: report.header, record: reader.record)
         try rows.readAll(into: &dataset, report: &report)
+        report.sha256 = try digest.wait()
     }
 }

@@ -14,6 +14,8 @@ struct RowReader {
     let prospectTypes: [[UInt8]]
     let header: [String]
     var headerCount: Int { header.count }
+    /// The record being read (a snapshot of the reader's current record).
+    var record: CSVRecord
 
     /// Why a row is rejected: a code and a human-readable detail.
     struct Problem: Error {
@@ -23,6 +25,7 @@ struct RowReader {
 
     mutating func readAll(into dataset: inout Dataset, report: inout InputFileReport) throws(BestandError) {
         while try reader.next() {
+            record = reader.record
             if isBlank() { continue }
             report.rowsRead += 1
             do {
@@ -49,7 +52,7 @@ struct RowReader {
 
     /// A record whose fields are all empty counts as a blank line.
     private func isBlank() -> Bool {
-        for index in 0..<reader.fieldCount where Text.trimmed(reader.field(index)).count > 0 { return false }
+        for index in 0..<record.count where Text.trimmed(record.field(index)).count > 0 { return false }
         return true
     }
 
@@ -57,8 +60,8 @@ struct RowReader {
         if reader.recordHasUnterminatedQuote {
             throw Problem(code: "unterminated_quote", detail: "a quoted field opened in this record is never closed before the end of the file")
         }
-        if reader.fieldCount != headerCount {
-            throw Problem(code: "field_count", detail: "expected \(headerCount) fields as in the header, found \(reader.fieldCount)")
+        if record.count != headerCount {
+            throw Problem(code: "field_count", detail: "expected \(headerCount) fields as in the header, found \(record.count)")
         }
     }
 
@@ -71,7 +74,7 @@ struct RowReader {
     private func value(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let column = columns[index]
         if column < 0 { return UnsafeBufferPointer(start: nil, count: 0) }
-        return Text.trimmed(reader.field(column))
+        return Text.trimmed(record.field(column))
     }
 
     /// `order_date (field 3 "Datum", column 7)`: the canonical field, its position in the
