@@ -70,3 +70,38 @@ func source(
 func ingest(_ pipeline: Pipeline) throws(BestandError) -> Dataset {
     try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(pipeline.sources)
 }
+
+/// Runs ingest, deduplicate, enrich and score over small CSV texts in a temporary folder.
+///
+/// Orders, interactions, contacts and responses all use the id space `t`, so master ids read
+/// `t:<customer_id>`.
+func analyze(
+    orders: String, interactions: String? = nil, contacts: String? = nil, responses: String? = nil,
+    asOf: String = "2025-06-30", settings: Settings = Settings()
+) throws -> Analysis {
+    let folder = TemporaryFolder()
+    var sources = [source("orders", .orders, folder.write("orders.csv", "order_id,customer_id,order_date,amount,status\n" + orders), idSpace: "t")]
+    if let interactions {
+        sources.append(source("interactions", .interactions, folder.write("i.csv", "customer_id,date,type\n" + interactions), idSpace: "t"))
+    }
+    if let contacts {
+        sources.append(source("contacts", .campaignContacts, folder.write("c.csv", "campaign_id,customer_id,sent_date\n" + contacts), idSpace: "t"))
+    }
+    if let responses {
+        sources.append(
+            source("responses", .campaignResponses, folder.write("r.csv", "campaign_id,customer_id,response_date\n" + responses), idSpace: "t"))
+    }
+    let pipeline = makePipeline(folder: folder.path, sources: sources, asOf: asOf, settings: settings)
+    let day = pipeline.asOf!
+    let dataset = try Ingest(pipeline: pipeline, asOf: day).run(sources)
+    let base = try Deduplicate(asOf: day, resolvesIdentities: true).run(dataset)
+    let profiles = try Enrich(asOf: day, settings: settings).run(base)
+    return Analysis(profiles: profiles, scores: try Score().run(profiles))
+}
+
+extension CustomerProfiles {
+    /// The master index of `t:<id>`.
+    func master(_ id: String) -> Int {
+        base.masterId.firstIndex(of: "t:" + id)!
+    }
+}

@@ -102,15 +102,18 @@ package struct ManagementReport {
                         "Die Abwanderung der **\(segment.label)-Kunden** stieg am stärksten: von \(percentText(before)) auf \(percentText(now)). Sprechen Sie die \(segment.label)-Kunden an, die nicht wieder gekauft haben."))
             }
         }
-        // The cohort with the weakest second-order conversion at the first window with data.
-        if let window = pipeline.settings.secondOrderWindows.first(where: { w in scores.secondOrder.contains { $0.windowDays == w && $0.cohort != nil && $0.eligible >= 5 } }) {
-            let candidates = scores.secondOrder.filter { $0.windowDays == window && $0.cohort != nil && $0.eligible >= 5 }
-            if let weakest = candidates.min(by: { Int64($0.converted) * Int64($1.eligible) < Int64($1.converted) * Int64($0.eligible) }) {
-                items.append(
-                    t(
-                        "The weakest second-order conversion is the **\(scores.calendar.label(weakest.cohort!)) cohort**: \(text.percent(weakest.converted, weakest.eligible)) bought again within \(window) days. Follow up first-time buyers early.",
-                        "Die schwächste Zweitkaufquote hat die **Kohorte \(scores.calendar.label(weakest.cohort!))**: \(text.percent(weakest.converted, weakest.eligible)) kauften innerhalb von \(window) Tagen erneut. Erstkäufer früh nachfassen."))
-            }
+        // The cohort with the weakest second-order conversion, at the longest window that at
+        // least two cohorts of five or more eligible buyers have passed.
+        let comparable = { (window: Int) in
+            scores.secondOrder.filter { $0.windowDays == window && $0.cohort != nil && $0.eligible >= 5 }
+        }
+        if let window = pipeline.settings.secondOrderWindows.last(where: { comparable($0).count >= 2 }),
+            let weakest = comparable(window).min(by: { Int64($0.converted) * Int64($1.eligible) < Int64($1.converted) * Int64($0.eligible) })
+        {
+            items.append(
+                t(
+                    "The weakest second-order conversion is the **\(scores.calendar.label(weakest.cohort!)) cohort**: \(text.percent(weakest.converted, weakest.eligible)) bought again within \(window) days. Follow up first-time buyers early.",
+                    "Die schwächste Zweitkaufquote hat die **Kohorte \(scores.calendar.label(weakest.cohort!))**: \(text.percent(weakest.converted, weakest.eligible)) kauften innerhalb von \(window) Tagen erneut. Erstkäufer früh nachfassen."))
         }
         // The stage with the best response over the complete campaigns.
         let pooled = scores.campaigns.filter { $0.campaign == "*" && $0.stage != nil && $0.recipients >= 10 }
@@ -129,7 +132,7 @@ package struct ManagementReport {
             items.append(
                 t(
                     "\(text.count(lapsed)) customers are lapsed (last purchase \(pipeline.settings.activeDays + 1) to \(pipeline.settings.dormantDays) days ago): winning them back costs less than winning new ones.",
-                    "\(text.count(lapsed)) Kunden sind abgewandert (letzter Kauf vor \(pipeline.settings.activeDays + 1) bis \(pipeline.settings.dormantDays) Tagen): sie zurückzugewinnen kostet weniger als Neukunden."))
+                    "\(text.count(lapsed)) Kunden sind eingeschlafen (letzter Kauf vor \(pipeline.settings.activeDays + 1) bis \(pipeline.settings.dormantDays) Tagen): sie zurückzugewinnen kostet weniger als Neukunden."))
         }
         if items.isEmpty { items.append(t("Nothing stands out in this period.", "In dieser Periode fällt nichts besonders auf.")) }
         return "## \(t("What to look at first", "Was zuerst zu tun ist"))\n\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
@@ -163,8 +166,8 @@ package struct ManagementReport {
     func activityName(_ value: String) -> String {
         switch value {
         case "active": return t("active", "aktiv")
-        case "lapsed": return t("lapsed", "abgewandert")
-        case "dormant": return t("dormant", "inaktiv")
+        case "lapsed": return t("lapsed", "eingeschlafen")
+        case "dormant": return t("dormant", "ruhend")
         default: return t("never bought", "nie gekauft")
         }
     }
@@ -176,11 +179,12 @@ package struct ManagementReport {
             [row.value == "none" ? t("none", "keine") : row.value, text.count(row.customers), text.money(row.revenue12Months), text.percent(row.revenue12Months, total)]
         }
         let aCustomers = rows.first?.customers ?? 0
+        let aShare = text.percent(rows.first?.revenue12Months ?? 0, total)
         let ranked = rows.dropLast().reduce(0) { $0 + $1.customers }
         return """
             ## \(t("ABC revenue concentration", "ABC-Umsatzkonzentration"))
 
-            \(t("\(text.count(aCustomers)) A customers (\(text.percent(aCustomers, ranked)) of customers with revenue) bring \(pipeline.settings.abcAPercent) % of the last 12 months' revenue.", "\(text.count(aCustomers)) A-Kunden (\(text.percent(aCustomers, ranked)) der Kunden mit Umsatz) bringen \(pipeline.settings.abcAPercent) % des Umsatzes der letzten 12 Monate."))
+            \(t("\(text.count(aCustomers)) A customers (\(text.percent(aCustomers, ranked)) of customers with revenue) bring \(aShare) of the last 12 months' revenue.", "\(text.count(aCustomers)) A-Kunden (\(text.percent(aCustomers, ranked)) der Kunden mit Umsatz) bringen \(aShare) des Umsatzes der letzten 12 Monate."))
 
             \(MarkdownText.table([t("Class", "Klasse"), t("Customers", "Kunden"), t("Revenue 12 months", "Umsatz 12 Monate"), t("Share", "Anteil")], tableRows, rightAligned: [1, 2, 3]))
             """
