@@ -20,10 +20,12 @@ test:
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
 
-## bench: ingest throughput on a generated orders file (release build)
+## bench: ingest throughput, then the whole pipeline on 1M customers with 10M orders (release build;
+## generated data are cached in .build/bench-data)
 bench:
 	$(SWIFT) build $(RELEASE_FLAGS) --product bestand-bench
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench pipeline 1000000 10
 
 clean:
 	rm -rf .build out

@@ -2,9 +2,13 @@ import Bestand
 import Dispatch
 import Foundation
 
-// Ingest throughput benchmark: generates order files (seeded, cached under .build/bench-data)
-// and reads them through the ingest stage in a release build.
-// Usage: bestand-bench [ROWS]   (default 2,000,000 rows per file)
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// Benchmarks in a release build, on generated data cached under .build/bench-data:
+//   bestand-bench [ROWS]                        ingest throughput, ROWS order rows per dialect (2,000,000)
+//   bestand-bench pipeline [CUSTOMERS] [ORDERS]  the whole pipeline, ORDERS orders per customer (1,000,000 × 10)
 
 /// A small deterministic generator (SplitMix64) so the data are the same on every machine.
 struct SplitMix64 {
@@ -54,34 +58,99 @@ func generate(path: String, rows: Int, erp: Bool) {
     _ = FileManager.default.createFile(atPath: path, contents: Data(out))
 }
 
-let rows = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2_000_000 : 2_000_000
+/// Writes `count` lines made by `line` to `path`, buffered in 8 MiB pieces.
+func writeLines(path: String, header: String, count: Int, line: (Int) -> String) {
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = FileHandle(forWritingAtPath: path)!
+    var out = [UInt8](header.utf8)
+    for index in 0..<count {
+        out += line(index).utf8
+        if out.count > 8 << 20 {
+            handle.write(Data(out))
+            out.removeAll(keepingCapacity: true)
+        }
+    }
+    handle.write(Data(out))
+    handle.closeFile()
+}
+
+/// Ingest throughput on one orders file per dialect.
+func benchIngest(rows: Int, folder: String) throws {
+    print("ingest benchmark, \(rows) rows per file (release build)")
+    print("| file | MB | rows | seconds | MB/s | rows/s |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for (name, erp) in [("shop_orders", false), ("erp_orders", true)] {
+        let path = "\(folder)/\(name)_\(rows).csv"
+        if !FileManager.default.fileExists(atPath: path) { generate(path: path, rows: rows, erp: erp) }
+        let sources = [SourceConfig(name: name, entity: .orders, path: path)]
+        let pipeline = Pipeline(
+            name: "bench", path: "bench.json", folder: "", asOf: Day.parseISO("2025-06-30"),
+            timeZone: TimeZone(identifier: "Europe/Berlin")!, timeZoneName: "Europe/Berlin", currency: "EUR",
+            language: .en, output: nil, stages: StageName.allCases, sources: sources, settings: Settings())
+        var best = Double.infinity
+        var dataset: Dataset?
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            dataset = try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(sources)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        let file = dataset!.files[0]
+        let megabytes = Double(file.bytes) / 1e6
+        print(
+            "| \(name) | \(Decimal.fixed(megabytes, decimals: 1)) | \(file.rowsRead) | \(Decimal.fixed(best, decimals: 3)) | \(Decimal.fixed(megabytes / best, decimals: 1)) | \(Int(Double(file.rowsRead) / best)) |"
+        )
+    }
+}
+
+/// The whole pipeline on `customers` customers with about `ordersPerCustomer` orders each.
+func benchPipeline(customers: Int, ordersPerCustomer: Int, folder: String) throws {
+    let data = "\(folder)/pipeline_\(customers)_\(ordersPerCustomer)"
+    try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    if !FileManager.default.fileExists(atPath: data + "/orders.csv") {
+        var random = SplitMix64(state: 7)
+        writeLines(path: data + "/customers.csv", header: "customer_id,name,email,postcode,city\n", count: customers) { index in
+            "C\(pad(index, 7)),Kunde \(index) GmbH,kunde\(index)@example.de,\(pad(10_000 + index % 89_999, 5)),Stadt \(index % 500)\n"
+        }
+        let start = Day.number(year: 2020, month: 7, day: 1)
+        writeLines(path: data + "/orders.csv", header: "order_id,customer_id,order_date,amount,status\n", count: customers * ordersPerCustomer) { index in
+            let customer = random.below(customers)
+            let day = start + Int32(random.below(1826))
+            let cents = random.below(50_000) - 2_000
+            let status = random.below(40) == 0 ? "storniert" : "berechnet"
+            return "A\(pad(index, 9)),C\(pad(customer, 7)),\(Day.iso(day)),\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(pad(abs(cents) % 100, 2)),\(status)\n"
+        }
+    }
+    let pipelinePath = data + "/pipeline.json"
+    try Data(
+        """
+        { "name": "bench", "as_of": "2025-06-30",
+          "sources": [
+            { "name": "crm", "entity": "customers", "path": "customers.csv" },
+            { "name": "erp", "entity": "orders", "path": "orders.csv", "id_space": "crm" } ] }
+        """.utf8
+    ).write(to: URL(fileURLWithPath: pipelinePath))
+    let pipeline = try PipelineLoader.load(path: pipelinePath)
+    let options = RunOptions(
+        output: data + "/out", now: Date(), clock: { DispatchTime.now().uptimeNanoseconds }, processId: getpid())
+    let result = try PipelineRunner.run(pipeline, options: options)
+    let inputBytes = (try? FileManager.default.attributesOfItem(atPath: data + "/orders.csv")[.size] as? Int).flatMap { $0 } ?? 0
+    print("pipeline benchmark: \(customers) customers, \(result.rowsRead) input rows, \(Decimal.fixed(Double(inputBytes) / 1e6, decimals: 0)) MB of orders")
+    print("| stage | rows in | rows out | seconds |")
+    print("|---|---:|---:|---:|")
+    for stage in result.stages {
+        print("| \(stage.name.rawValue) | \(stage.counts.input) | \(stage.counts.output) | \(Decimal.fixed(stage.seconds, decimals: 2)) |")
+    }
+    let total = result.stages.reduce(0) { $0 + $1.seconds }
+    print("| total | | | \(Decimal.fixed(total, decimals: 2)) |")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
 let folder = ".build/bench-data"
 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-print("ingest benchmark, \(rows) rows per file (release build)")
-print("| file | MB | rows | seconds | MB/s | rows/s |")
-print("|---|---:|---:|---:|---:|---:|")
-for (name, erp) in [("shop_orders", false), ("erp_orders", true)] {
-    let path = "\(folder)/\(name)_\(rows).csv"
-    if !FileManager.default.fileExists(atPath: path) { generate(path: path, rows: rows, erp: erp) }
-    let sources = [
-        SourceConfig(
-            name: name, entity: .orders, path: path, idSpace: name, columns: [:], delimiter: nil, encoding: nil,
-            decimalSeparator: nil)
-    ]
-    let pipeline = Pipeline(
-        name: "bench", path: "bench.json", folder: "", asOf: Day.parseISO("2025-06-30"),
-        timeZone: TimeZone(identifier: "Europe/Berlin")!, timeZoneName: "Europe/Berlin", currency: "EUR",
-        language: .en, output: nil, stages: StageName.allCases, sources: sources, settings: Settings())
-    var best = Double.infinity
-    var dataset: Dataset?
-    for _ in 0..<3 {
-        let start = DispatchTime.now().uptimeNanoseconds
-        dataset = try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(sources)
-        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    let file = dataset!.files[0]
-    let megabytes = Double(file.bytes) / 1e6
-    print(
-        "| \(name) | \(Decimal.fixed(megabytes, decimals: 1)) | \(file.rowsRead) | \(Decimal.fixed(best, decimals: 3)) | \(Decimal.fixed(megabytes / best, decimals: 1)) | \(Int(Double(file.rowsRead) / best)) |"
-    )
+if arguments.first == "pipeline" {
+    let customers = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
+    let perCustomer = arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10
+    try benchPipeline(customers: customers, ordersPerCustomer: perCustomer, folder: folder)
+} else {
+    try benchIngest(rows: arguments.first.flatMap { Int($0) } ?? 2_000_000, folder: folder)
 }

@@ -29,6 +29,52 @@ package struct CSVWriter: Sendable {
         bytes.append(contentsOf: cell.utf8)
     }
 
+    /// Appends a whole number (written digit by digit, no `String` made).
+    package mutating func integer(_ value: Int) {
+        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, minimumWidth: 1)
+    }
+
+    /// Appends money from cents with two decimals, such as `-1234.50`.
+    package mutating func money(_ cents: Int64) {
+        separate()
+        if cents < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(UInt(cents.magnitude / 100), minimumWidth: 1)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(UInt(cents.magnitude % 100), minimumWidth: 2)
+    }
+
+    /// Appends an ISO date `YYYY-MM-DD`, or an empty cell.
+    package mutating func date(_ day: Int32?) {
+        separate()
+        guard let day else { return }
+        let (year, month, dayOfMonth) = Day.civil(day)
+        appendDigits(UInt(year), minimumWidth: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt(month), minimumWidth: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt(dayOfMonth), minimumWidth: 2)
+    }
+
+    private mutating func appendDigits(_ value: UInt, minimumWidth: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count < minimumWidth
+        }
+        withUnsafeBytes(of: &digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
     package mutating func endRow() {
         bytes.append(0x0A)
         atLineStart = true

@@ -9,26 +9,35 @@ package enum ABCClassification {
     package static func classify(
         revenue: [Int64], idRank: [Int32], aPercent: Int, bPercent: Int
     ) -> [ABCClass?] {
-        var ranked: [Int32] = []
-        for c in 0..<revenue.count where revenue[c] > 0 { ranked.append(Int32(c)) }
-        ranked.sort {
-            let ra = revenue[Int($0)]
-            let rb = revenue[Int($1)]
-            return ra != rb ? ra > rb : idRank[Int($0)] < idRank[Int($1)]
+        var ranked: [RankKey] = []
+        for c in 0..<revenue.count where revenue[c] > 0 {
+            ranked.append(RankKey(key: -revenue[c], idRank: idRank[c], customer: Int32(c)))
         }
-        let total = ranked.reduce(Int128(0)) { $0 + Int128(revenue[Int($1)]) }
+        ranked.sort()
+        let total = ranked.reduce(Int128(0)) { $0 - Int128($1.key) }
         var classes = [ABCClass?](repeating: nil, count: revenue.count)
         var before = Int128(0)
-        for c in ranked {
+        for entry in ranked {
             if 100 * before < Int128(aPercent) * total {
-                classes[Int(c)] = .a
+                classes[Int(entry.customer)] = .a
             } else if 100 * before < Int128(bPercent) * total {
-                classes[Int(c)] = .b
+                classes[Int(entry.customer)] = .b
             } else {
-                classes[Int(c)] = .c
+                classes[Int(entry.customer)] = .c
             }
-            before += Int128(revenue[Int(c)])
+            before -= Int128(entry.key)
         }
         return classes
+    }
+}
+
+/// A customer's place in a ranking: by `key` ascending, then by master_id order.
+struct RankKey: Comparable {
+    var key: Int64
+    var idRank: Int32
+    var customer: Int32
+
+    static func < (a: RankKey, b: RankKey) -> Bool {
+        a.key != b.key ? a.key < b.key : a.idRank < b.idRank
     }
 }

@@ -24,45 +24,46 @@ package struct CustomerHistory: Sendable {
         let masters = base.masterCount
 
         // Counting sort of the valid orders by master (stable: file order within a master).
+        var validMaster: [Int32] = []
+        validMaster.reserveCapacity(base.winningOrders.count)
+        var validRow: [Int32] = []
+        validRow.reserveCapacity(base.winningOrders.count)
         var count = [Int32](repeating: 0, count: masters + 1)
-        var valid: [Int32] = []
-        valid.reserveCapacity(base.winningOrders.count)
         for row in base.winningOrders where !orders.cancelled[Int(row)] && orders.date[Int(row)] <= asOf {
-            valid.append(row)
-            count[Int(base.masterOfKey[Int(orders.customer[Int(row)])]) + 1] += 1
+            let master = base.masterOfKey[Int(orders.customer[Int(row)])]
+            validMaster.append(master)
+            validRow.append(row)
+            count[Int(master) + 1] += 1
         }
         for c in 0..<masters { count[c + 1] += count[c] }
         var next = count
-        var orderDay = [Int32](repeating: 0, count: valid.count)
-        var orderAmount = [Int64](repeating: 0, count: valid.count)
-        for row in valid {
-            let master = Int(base.masterOfKey[Int(orders.customer[Int(row)])])
-            let slot = Int(next[master])
+        var orderDay = [Int32](repeating: 0, count: validRow.count)
+        var orderAmount = [Int64](repeating: 0, count: validRow.count)
+        for (master, row) in zip(validMaster, validRow) {
+            let slot = Int(next[Int(master)])
             orderDay[slot] = orders.date[Int(row)]
             orderAmount[slot] = orders.amount[Int(row)]
-            next[master] += 1
+            next[Int(master)] += 1
         }
 
-        // Per master: sort by day, then sum per day.
+        // Per master: sort its orders by day (insertion sort: a customer has few), then sum per day.
         start = [Int32](repeating: 0, count: masters + 1)
         purchaseStart = [Int32](repeating: 0, count: masters + 1)
         day = []
         net = []
         purchaseDay = []
-        day.reserveCapacity(valid.count)
-        net.reserveCapacity(valid.count)
-        var pairs: [(Int32, Int64)] = []
+        day.reserveCapacity(validRow.count)
+        net.reserveCapacity(validRow.count)
         for c in 0..<masters {
-            let range = Int(count[c])..<Int(count[c + 1])
-            pairs.removeAll(keepingCapacity: true)
-            for i in range { pairs.append((orderDay[i], orderAmount[i])) }
-            if !pairs.isSorted(by: { $0.0 <= $1.0 }) { pairs.sort { $0.0 < $1.0 } }
-            var i = 0
-            while i < pairs.count {
-                let date = pairs[i].0
+            let lower = Int(count[c])
+            let upper = Int(count[c + 1])
+            Self.sortByDay(&orderDay, &orderAmount, lower, upper)
+            var i = lower
+            while i < upper {
+                let date = orderDay[i]
                 var sum: Int64 = 0
-                while i < pairs.count, pairs[i].0 == date {
-                    sum += pairs[i].1
+                while i < upper, orderDay[i] == date {
+                    sum += orderAmount[i]
                     i += 1
                 }
                 day.append(date)
@@ -136,6 +137,34 @@ package struct CustomerHistory: Sendable {
         return firstProspectInteraction[c] <= date ? .z1 : .z0
     }
 
+    /// Sorts `lower..<upper` of both arrays by day; stable. Insertion sort for short runs,
+    /// the standard sort beyond 32 orders.
+    private static func sortByDay(_ days: inout [Int32], _ amounts: inout [Int64], _ lower: Int, _ upper: Int) {
+        if upper - lower > 32 {
+            var pairs = (lower..<upper).map { (days[$0], amounts[$0], $0) }
+            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 }
+            for (offset, pair) in pairs.enumerated() {
+                days[lower + offset] = pair.0
+                amounts[lower + offset] = pair.1
+            }
+            return
+        }
+        var i = lower + 1
+        while i < upper {
+            let d = days[i]
+            let a = amounts[i]
+            var j = i - 1
+            while j >= lower, days[j] > d {
+                days[j + 1] = days[j]
+                amounts[j + 1] = amounts[j]
+                j -= 1
+            }
+            days[j + 1] = d
+            amounts[j + 1] = a
+            i += 1
+        }
+    }
+
     // MARK: - Binary search
 
     /// First index in `lower..<upper` whose value is ≥ `value`.
@@ -160,17 +189,5 @@ package struct CustomerHistory: Sendable {
             if values[mid] <= value { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-}
-
-extension Array {
-    /// Whether the elements are in order under `areInOrder` (pairwise). O(n).
-    func isSorted(by areInOrder: (Element, Element) -> Bool) -> Bool {
-        var index = 1
-        while index < count {
-            if !areInOrder(self[index - 1], self[index]) { return false }
-            index += 1
-        }
-        return true
     }
 }

@@ -36,21 +36,9 @@ package struct Enrich: Stage {
             revenue: revenue12Months, idRank: idRank, aPercent: settings.abcAPercent, bPercent: settings.abcBPercent)
 
         // R: days since last descending = last purchase ascending; F: purchases; M: revenue_total.
-        let recency = RFMScores.scores(count: n, buyers: buyers) { a, b in
-            let la = history.lastPurchase(Int(a))!
-            let lb = history.lastPurchase(Int(b))!
-            return la != lb ? la < lb : idRank[Int(a)] < idRank[Int(b)]
-        }
-        let frequency = RFMScores.scores(count: n, buyers: buyers) { a, b in
-            let pa = history.purchaseCount(Int(a))
-            let pb = history.purchaseCount(Int(b))
-            return pa != pb ? pa < pb : idRank[Int(a)] < idRank[Int(b)]
-        }
-        let monetary = RFMScores.scores(count: n, buyers: buyers) { a, b in
-            let ma = revenueTotal[Int(a)]
-            let mb = revenueTotal[Int(b)]
-            return ma != mb ? ma < mb : idRank[Int(a)] < idRank[Int(b)]
-        }
+        let recency = RFMScores.scores(count: n, buyers: buyers, idRank: idRank) { Int64(history.lastPurchase($0)!) }
+        let frequency = RFMScores.scores(count: n, buyers: buyers, idRank: idRank) { Int64(history.purchaseCount($0)) }
+        let monetary = RFMScores.scores(count: n, buyers: buyers, idRank: idRank) { revenueTotal[$0] }
         return CustomerProfiles(
             base: base, history: history, settings: settings, idRank: idRank, byMasterId: byMasterId, stage: stage,
             activity: activity, abc: abc, recency: recency, frequency: frequency, monetary: monetary,
