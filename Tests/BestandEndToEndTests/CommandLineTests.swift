@@ -149,4 +149,24 @@ import Testing
         #expect(result.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out") == ["t"])
     }
+
+    @Test func validateReportsEveryInputProblemAtOnce() throws {
+        let folder = TemporaryFolder()
+        folder.write("ok.csv", "customer_id\nK1\n")
+        folder.write("nocol.csv", "Nummer,Datum\n1,2025-01-01\n")
+        folder.write(
+            "p.json",
+            """
+            { "name": "v", "sources": [
+                { "name": "a", "entity": "orders", "path": "missing.csv" },
+                { "name": "b", "entity": "interactions", "path": "nocol.csv" },
+                { "name": "c", "entity": "customers", "path": "ok.csv" } ] }
+            """)
+        let result = try Bestand.run(["validate", "p.json"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("missing.csv: error: cannot read input file"), "\(result.stderr)")
+        #expect(result.stderr.contains("nocol.csv:1: error: missing required columns customer_id, type"), "\(result.stderr)")
+        #expect(result.stdout.contains("c (customers): ok.csv: utf-8"))
+        #expect(!folder.exists("out"))
+    }
 }
