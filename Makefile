@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -Xswiftc -warnings-as-errors
 RELEASE_FLAGS := -c release $(BUILD_FLAGS)
 
-.PHONY: all build run test bench clean
+.PHONY: all build run test bench format clean
 
 all: build
 
@@ -26,6 +26,10 @@ bench:
 	$(SWIFT) build $(RELEASE_FLAGS) --product bestand-bench
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench pipeline 1000000 10
+
+## format: apply the committed .swift-format style
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
 
 clean:
 	rm -rf .build out

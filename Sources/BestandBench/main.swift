@@ -34,7 +34,8 @@ func generate(path: String, rows: Int, erp: Bool) {
     var random = SplitMix64(state: erp ? 2 : 1)
     var out = [UInt8]()
     out.reserveCapacity(rows * 64)
-    out += Array((erp ? "Auftragsnummer;Kundennummer;Auftragsdatum;Betrag;Status\n" : "order_id,customer_id,order_date,amount,status\n").utf8)
+    out += Array(
+        (erp ? "Auftragsnummer;Kundennummer;Auftragsdatum;Betrag;Status\n" : "order_id,customer_id,order_date,amount,status\n").utf8)
     let statuses = erp ? ["berechnet", "geliefert", "offen", "storniert"] : ["paid", "shipped", "cancelled", "paid"]
     for row in 0..<rows {
         let customer = random.below(1_000_000)
@@ -47,11 +48,13 @@ func generate(path: String, rows: Int, erp: Bool) {
         if erp {
             let euros = abs(cents) / 100
             let grouped = euros >= 1000 ? "\(euros / 1000).\(pad(euros % 1000, 3))" : String(euros)
-            line = "A-\(pad(row, 8));K\(pad(customer, 7));\(pad(day, 2)).\(pad(month, 2)).\(year);\(cents < 0 ? "-" : "")\(grouped),\(pad(abs(cents) % 100, 2));\(status)\n"
+            line =
+                "A-\(pad(row, 8));K\(pad(customer, 7));\(pad(day, 2)).\(pad(month, 2)).\(year);\(cents < 0 ? "-" : "")\(grouped),\(pad(abs(cents) % 100, 2));\(status)\n"
         } else {
             let hour = random.below(24)
             let offset = month >= 4 && month <= 10 ? "+02:00" : "+01:00"
-            line = "WS-\(pad(row, 8)),S\(pad(customer, 7)),\(year)-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(random.below(60), 2)):00\(offset),\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(pad(abs(cents) % 100, 2)),\(status)\n"
+            line =
+                "WS-\(pad(row, 8)),S\(pad(customer, 7)),\(year)-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(random.below(60), 2)):00\(offset),\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(pad(abs(cents) % 100, 2)),\(status)\n"
         }
         out += Array(line.utf8)
     }
@@ -112,12 +115,15 @@ func benchPipeline(customers: Int, ordersPerCustomer: Int, folder: String) throw
             "C\(pad(index, 7)),Kunde \(index) GmbH,kunde\(index)@example.de,\(pad(10_000 + index % 89_999, 5)),Stadt \(index % 500)\n"
         }
         let start = Day.number(year: 2020, month: 7, day: 1)
-        writeLines(path: data + "/orders.csv", header: "order_id,customer_id,order_date,amount,status\n", count: customers * ordersPerCustomer) { index in
+        writeLines(
+            path: data + "/orders.csv", header: "order_id,customer_id,order_date,amount,status\n", count: customers * ordersPerCustomer
+        ) { index in
             let customer = random.below(customers)
             let day = start + Int32(random.below(1826))
             let cents = random.below(50_000) - 2_000
             let status = random.below(40) == 0 ? "storniert" : "berechnet"
-            return "A\(pad(index, 9)),C\(pad(customer, 7)),\(Day.iso(day)),\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(pad(abs(cents) % 100, 2)),\(status)\n"
+            return
+                "A\(pad(index, 9)),C\(pad(customer, 7)),\(Day.iso(day)),\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(pad(abs(cents) % 100, 2)),\(status)\n"
         }
     }
     let pipelinePath = data + "/pipeline.json"
@@ -134,7 +140,9 @@ func benchPipeline(customers: Int, ordersPerCustomer: Int, folder: String) throw
         output: data + "/out", now: Date(), clock: { DispatchTime.now().uptimeNanoseconds }, processId: getpid())
     let result = try PipelineRunner.run(pipeline, options: options)
     let inputBytes = (try? FileManager.default.attributesOfItem(atPath: data + "/orders.csv")[.size] as? Int).flatMap { $0 } ?? 0
-    print("pipeline benchmark: \(customers) customers, \(result.rowsRead) input rows, \(Decimal.fixed(Double(inputBytes) / 1e6, decimals: 0)) MB of orders")
+    print(
+        "pipeline benchmark: \(customers) customers, \(result.rowsRead) input rows, \(Decimal.fixed(Double(inputBytes) / 1e6, decimals: 0)) MB of orders"
+    )
     print("| stage | rows in | rows out | seconds |")
     print("|---|---:|---:|---:|")
     for stage in result.stages {

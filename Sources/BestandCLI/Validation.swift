@@ -36,7 +36,9 @@ enum Validation {
         if !problems.isEmpty { return problems.map(\.code.exitCode).max() ?? 1 }
         let gate = QualityGate(files: files, maxRejectRate: pipeline.settings.maxRejectRate)
         if !gate.passed {
-            printError("error: quality gate would fail — reject rate above \(pipeline.settings.maxRejectRate) in: \(gate.failingFiles.joined(separator: ", "))")
+            printError(
+                "error: quality gate would fail — reject rate above \(pipeline.settings.maxRejectRate) in: \(gate.failingFiles.joined(separator: ", "))"
+            )
             return 3
         }
         print("ok")

@@ -82,7 +82,9 @@ import Testing
         let result = try Bestand.run(["validate", "p.json"], in: folder.path)
         #expect(result.status == 2)
         // Both problems are reported at once, each with its position.
-        #expect(result.stderr.contains("p.json:4:17: error: unknown key \"perod\" in \"settings\" — did you mean \"period\"?"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("p.json:4:17: error: unknown key \"perod\" in \"settings\" — did you mean \"period\"?"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("p.json:4:54: error: \"max_reject_rate\" must be a number from 0 to 1"), "\(result.stderr)")
     }
 

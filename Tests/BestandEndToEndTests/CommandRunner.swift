@@ -53,7 +53,7 @@ final class TemporaryFolder {
 
     init() {
         path = NSTemporaryDirectory() + "bestand-e2e-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

@@ -46,12 +46,15 @@ import Testing
         #expect(names == (Self.tables + ["report.md", "run.json"]).sorted())
         // Headers exactly as SPEC §7 lists them.
         let headers = [
-            "customers.csv": "master_id,members,name,postcode,city,stage,activity,abc,r,f,m,purchases,first_purchase,last_purchase,days_since_last,revenue_total,revenue_12m",
+            "customers.csv":
+                "master_id,members,name,postcode,city,stage,activity,abc,r,f,m,purchases,first_purchase,last_purchase,days_since_last,revenue_total,revenue_12m",
             "segments.csv": "dimension,value,customers,revenue_12m,revenue_share",
-            "retention.csv": "period,segment,active_prev,retained,churned,new,reactivated,active,churn_rate,retention_rate,revenue_prev,revenue,grr,nrr",
+            "retention.csv":
+                "period,segment,active_prev,retained,churned,new,reactivated,active,churn_rate,retention_rate,revenue_prev,revenue,grr,nrr",
             "cohorts.csv": "cohort,cohort_size,offset,active,rate",
             "second_order.csv": "cohort,window_days,eligible,converted,rate,median_days_to_second",
-            "campaign_response.csv": "campaign_id,stage,window_complete,recipients,responders,response_rate,ci_low,ci_high,lift,converters,conversion_rate",
+            "campaign_response.csv":
+                "campaign_id,stage,window_complete,recipients,responders,response_rate,ci_low,ci_high,lift,converters,conversion_rate",
             "customer_keys.csv": "key,id_space,customer_id,master_id",
             "merges.csv": "master_id,key_a,key_b,rule,score",
             "rejects.csv": "source,file,line,reason,record",
@@ -71,9 +74,10 @@ import Testing
             let cells = row.split(separator: ",", maxSplits: 3)
             return "\(cells[0]):\(cells[2])"
         }
-        #expect(places == [
-            "shop_orders:257", "shop_orders:447", "erp:160", "erp:482", "erp:774", "erp:924", "inquiries:90",
-        ])
+        #expect(
+            places == [
+                "shop_orders:257", "shop_orders:447", "erp:160", "erp:482", "erp:774", "erp:924", "inquiries:90",
+            ])
     }
 
     @Test func demoCountsReconcile() throws {

@@ -27,7 +27,8 @@ enum GoldenFiles {
         if expected != actual {
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            let first =
+                zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(expectedLines.count, actualLines.count)
             let wanted = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
             let got = first < actualLines.count ? String(actualLines[first]) : "<end>"

@@ -8,7 +8,7 @@ final class TemporaryFolder {
 
     init() {
         path = NSTemporaryDirectory() + "bestand-tests-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -80,16 +80,21 @@ func analyze(
     asOf: String = "2025-06-30", settings: Settings = Settings()
 ) throws -> Analysis {
     let folder = TemporaryFolder()
-    var sources = [source("orders", .orders, folder.write("orders.csv", "order_id,customer_id,order_date,amount,status\n" + orders), idSpace: "t")]
+    var sources = [
+        source("orders", .orders, folder.write("orders.csv", "order_id,customer_id,order_date,amount,status\n" + orders), idSpace: "t")
+    ]
     if let interactions {
         sources.append(source("interactions", .interactions, folder.write("i.csv", "customer_id,date,type\n" + interactions), idSpace: "t"))
     }
     if let contacts {
-        sources.append(source("contacts", .campaignContacts, folder.write("c.csv", "campaign_id,customer_id,sent_date\n" + contacts), idSpace: "t"))
+        sources.append(
+            source("contacts", .campaignContacts, folder.write("c.csv", "campaign_id,customer_id,sent_date\n" + contacts), idSpace: "t"))
     }
     if let responses {
         sources.append(
-            source("responses", .campaignResponses, folder.write("r.csv", "campaign_id,customer_id,response_date\n" + responses), idSpace: "t"))
+            source(
+                "responses", .campaignResponses, folder.write("r.csv", "campaign_id,customer_id,response_date\n" + responses), idSpace: "t")
+        )
     }
     let pipeline = makePipeline(folder: folder.path, sources: sources, asOf: asOf, settings: settings)
     let day = pipeline.asOf!

@@ -196,7 +196,7 @@ private struct JSONParser {
                 }
             case UInt8(ascii: "\""):
                 node = JSONNode(value: .string(try parseString()), position: start)
-            case UInt8(ascii: "-"), UInt8(ascii: "0") ... UInt8(ascii: "9"):
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 node = JSONNode(value: try parseNumber(), position: start)
             case UInt8(ascii: "t") where matches("true"):
                 offset += 4
@@ -319,7 +319,7 @@ private struct JSONParser {
         let count = word.utf8CodeUnitCount
         guard bytes.count - offset >= count else { return false }
         let equal = word.withUTF8Buffer { word in
-            (0 ..< count).allSatisfy { bytes[offset + $0] == word[$0] }
+            (0..<count).allSatisfy { bytes[offset + $0] == word[$0] }
         }
         return equal && (offset + count == bytes.count || !Self.isWordByte(bytes[offset + count]))
     }
@@ -360,7 +360,7 @@ private struct JSONParser {
             try expectDigit("a digit in the exponent")
             skipDigits()
         }
-        let literal = text(start ..< offset)
+        let literal = text(start..<offset)
         guard let number = Double(literal), number.isFinite else {
             throw syntaxError("number '\(literal)' is out of range", at: position(at: start))
         }
@@ -398,10 +398,10 @@ private struct JSONParser {
             case UInt8(ascii: "\""):
                 let contents: String
                 if hasEscapes {
-                    decoded.append(contentsOf: bytes[runStart ..< offset])
+                    decoded.append(contentsOf: bytes[runStart..<offset])
                     contents = String(decoding: decoded, as: UTF8.self)
                 } else {
-                    contents = String(decoding: bytes[runStart ..< offset], as: UTF8.self)
+                    contents = String(decoding: bytes[runStart..<offset], as: UTF8.self)
                 }
                 offset += 1
                 return contents
@@ -410,12 +410,12 @@ private struct JSONParser {
                     hasEscapes = true
                     decoded.reserveCapacity(offset - runStart + 16)
                 }
-                decoded.append(contentsOf: bytes[runStart ..< offset])
+                decoded.append(contentsOf: bytes[runStart..<offset])
                 try parseEscape(into: &decoded, openingQuote: openingQuote)
                 runStart = offset
-            case 0x00 ..< 0x20:
+            case 0x00..<0x20:
                 throw syntaxError("unescaped control character \(Self.codePoint(UInt32(byte))) in string")
-            case 0x20 ..< 0x80:
+            case 0x20..<0x80:
                 offset += 1
             default:
                 guard let length = utf8SequenceLength(at: offset) else { throw invalidUTF8(at: offset) }
@@ -444,10 +444,10 @@ private struct JSONParser {
             var scalar = try hexQuad(at: backslash, openingQuote: openingQuote)
             offset += 6
             switch scalar {
-            case 0xD800 ... 0xDBFF:
+            case 0xD800...0xDBFF:
                 // A high surrogate must be followed at once by an escaped low surrogate.
                 guard offset + 1 < bytes.count,
-                      bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+                    bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
                 else {
                     if offset >= bytes.count || (bytes[offset] == UInt8(ascii: "\\") && offset + 1 == bytes.count) {
                         throw syntaxError("unterminated string", at: openingQuote)
@@ -455,17 +455,17 @@ private struct JSONParser {
                     throw unpairedSurrogate("high", at: backslash)
                 }
                 let low = try hexQuad(at: offset, openingQuote: openingQuote)
-                guard (0xDC00 ... 0xDFFF).contains(low) else { throw unpairedSurrogate("high", at: backslash) }
+                guard (0xDC00...0xDFFF).contains(low) else { throw unpairedSurrogate("high", at: backslash) }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 offset += 6
-            case 0xDC00 ... 0xDFFF:
+            case 0xDC00...0xDFFF:
                 throw unpairedSurrogate("low", at: backslash)
             default:
                 break
             }
             Self.appendUTF8(scalar, to: &decoded)
             return
-        case 0x21 ... 0x7E:
+        case 0x21...0x7E:
             throw syntaxError("invalid escape sequence '\(text(offset ..< offset + 2))' in string")
         default:
             guard let found = describe(at: offset + 1) else { throw invalidUTF8(at: offset + 1) }
@@ -478,17 +478,17 @@ private struct JSONParser {
     /// Reads the four hexadecimal digits of the `\uXXXX` escape whose backslash is at `start`.
     func hexQuad(at start: Int, openingQuote: TextPosition) throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
-        for index in start + 2 ..< start + 6 {
+        for index in start + 2..<start + 6 {
             guard index < bytes.count else { throw syntaxError("unterminated string", at: openingQuote) }
             let byte = bytes[index]
             let digit: UInt8
             switch byte {
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
                 let shown = byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") ? index + 1 : index
-                let sequence = text(start ..< shown)
+                let sequence = text(start..<shown)
                 throw syntaxError(
                     "invalid escape sequence '\(sequence)' in string: expected four hexadecimal digits after '\\u'",
                     at: position(at: start)
@@ -508,20 +508,20 @@ private struct JSONParser {
     func utf8SequenceLength(at index: Int) -> Int? {
         let lead = bytes[index]
         let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80 ... 0xBF
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {
-        case 0x00 ... 0x7F: return 1
-        case 0xC2 ... 0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0 ... 0xBF
-        case 0xED: length = 3; secondRange = 0x80 ... 0x9F
-        case 0xE1 ... 0xEF: length = 3
-        case 0xF0: length = 4; secondRange = 0x90 ... 0xBF
-        case 0xF4: length = 4; secondRange = 0x80 ... 0x8F
-        case 0xF1 ... 0xF3: length = 4
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xE1...0xEF: length = 3
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        case 0xF1...0xF3: length = 4
         default: return nil
         }
         guard bytes.count - index >= length, secondRange.contains(bytes[index + 1]) else { return nil }
-        for next in index + 2 ..< index + length where bytes[next] & 0xC0 != 0x80 {
+        for next in index + 2..<index + length where bytes[next] & 0xC0 != 0x80 {
             return nil
         }
         return length
@@ -530,12 +530,12 @@ private struct JSONParser {
     /// Appends the UTF-8 encoding of a Unicode scalar value.
     static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
         switch scalar {
-        case 0 ..< 0x80:
+        case 0..<0x80:
             bytes.append(UInt8(scalar))
-        case 0x80 ..< 0x800:
+        case 0x80..<0x800:
             bytes.append(UInt8(0xC0 | scalar >> 6))
             bytes.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800 ..< 0x10000:
+        case 0x800..<0x10000:
             bytes.append(UInt8(0xE0 | scalar >> 12))
             bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
             bytes.append(UInt8(0x80 | scalar & 0x3F))
@@ -588,7 +588,7 @@ private struct JSONParser {
         if byte == 0x20 { return "' '" }
         if byte < 0x80 { return "control character \(Self.codePoint(UInt32(byte)))" }
         guard let length = utf8SequenceLength(at: index),
-              let scalar = String(decoding: bytes[index ..< index + length], as: UTF8.self).unicodeScalars.first
+            let scalar = String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first
         else { return nil }
         return "'\(scalar)' (\(Self.codePoint(scalar.value)))"
     }
@@ -623,8 +623,8 @@ private struct JSONParser {
     /// Tells whether `byte` can be part of a bare word such as `true` or `NaN`.
     static func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"),
-             UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "_"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
             true
         default:
             false
@@ -634,8 +634,8 @@ private struct JSONParser {
     /// Tells whether `byte` can appear in a number literal.
     static func isNumberByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"),
-             UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"),
+            UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
             true
         default:
             false

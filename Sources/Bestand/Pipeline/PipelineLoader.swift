@@ -155,7 +155,9 @@ private struct Checker {
         let zoneName = string(top["timezone"], "timezone") ?? "Europe/Berlin"
         let zone = TimeZone(identifier: zoneName)
         if zone == nil {
-            fail("unknown time zone \"\(zoneName)\" — use an IANA name such as \"Europe/Berlin\"", at: top["timezone"]?.position ?? root.position)
+            fail(
+                "unknown time zone \"\(zoneName)\" — use an IANA name such as \"Europe/Berlin\"",
+                at: top["timezone"]?.position ?? root.position)
         }
         let language = oneOf(top["language"], "language", ["en", "de"]).flatMap(ReportLanguage.init) ?? .en
         let stages = stageList(top["stages"])

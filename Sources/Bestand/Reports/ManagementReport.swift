@@ -54,17 +54,20 @@ package struct ManagementReport {
         lines.append(
             t(
                 "**\(text.count(active))** of \(text.count(buyers)) buying customers are active (a purchase in the last \(pipeline.settings.activeDays) days); revenue of the last 12 months: **\(text.money(revenue))**.",
-                "**\(text.count(active))** von \(text.count(buyers)) Kunden mit Kauf sind aktiv (Kauf in den letzten \(pipeline.settings.activeDays) Tagen); Umsatz der letzten 12 Monate: **\(text.money(revenue))**."))
+                "**\(text.count(active))** von \(text.count(buyers)) Kunden mit Kauf sind aktiv (Kauf in den letzten \(pipeline.settings.activeDays) Tagen); Umsatz der letzten 12 Monate: **\(text.money(revenue))**."
+            ))
         let oneTime = profiles.stage.filter { $0 == .z2 }.count
         lines.append(
             t(
                 "**\(text.percent(oneTime, buyers))** of buying customers have bought only once (Z2); \(text.count(profiles.stage.filter { $0 == .z4 }.count)) are regular customers (Z4).",
-                "**\(text.percent(oneTime, buyers))** der Kunden mit Kauf haben erst einmal gekauft (Z2); \(text.count(profiles.stage.filter { $0 == .z4 }.count)) sind Stammkunden (Z4)."))
+                "**\(text.percent(oneTime, buyers))** der Kunden mit Kauf haben erst einmal gekauft (Z2); \(text.count(profiles.stage.filter { $0 == .z4 }.count)) sind Stammkunden (Z4)."
+            ))
         let all = scores.retention.filter { $0.segment == nil }
         if let latest = all.last {
             var line = t(
                 "Churn in \(scores.calendar.label(latest.period)): **\(text.percent(latest.churned, latest.activePrevious))** of the previous period's buyers did not buy again",
-                "Abwanderung in \(scores.calendar.label(latest.period)): **\(text.percent(latest.churned, latest.activePrevious))** der Käufer der Vorperiode kauften nicht wieder")
+                "Abwanderung in \(scores.calendar.label(latest.period)): **\(text.percent(latest.churned, latest.activePrevious))** der Käufer der Vorperiode kauften nicht wieder"
+            )
             if all.count >= 2 {
                 let previous = all[all.count - 2]
                 line += t(" (previous period: ", " (Vorperiode: ") + text.percent(previous.churned, previous.activePrevious) + ")"
@@ -76,7 +79,8 @@ package struct ManagementReport {
             lines.append(
                 t(
                     "Second order within \(second.windowDays) days: **\(text.percent(second.converted, second.eligible))** of first-time buyers of the report periods (\(text.count(second.eligible)) eligible).",
-                    "Zweitkauf innerhalb von \(second.windowDays) Tagen: **\(text.percent(second.converted, second.eligible))** der Erstkäufer der Berichtsperioden (\(text.count(second.eligible)) auswertbar)."))
+                    "Zweitkauf innerhalb von \(second.windowDays) Tagen: **\(text.percent(second.converted, second.eligible))** der Erstkäufer der Berichtsperioden (\(text.count(second.eligible)) auswertbar)."
+                ))
         }
         return "## \(t("Headlines", "Auf einen Blick"))\n\n" + lines.map { "- " + $0 }.joined(separator: "\n") + "\n"
     }
@@ -99,7 +103,8 @@ package struct ManagementReport {
                 items.append(
                     t(
                         "Churn of **\(segment.label) customers** rose most: from \(percentText(before)) to \(percentText(now)). Call the \(segment.label) customers who did not buy again.",
-                        "Die Abwanderung der **\(segment.label)-Kunden** stieg am stärksten: von \(percentText(before)) auf \(percentText(now)). Sprechen Sie die \(segment.label)-Kunden an, die nicht wieder gekauft haben."))
+                        "Die Abwanderung der **\(segment.label)-Kunden** stieg am stärksten: von \(percentText(before)) auf \(percentText(now)). Sprechen Sie die \(segment.label)-Kunden an, die nicht wieder gekauft haben."
+                    ))
             }
         }
         // The cohort with the weakest second-order conversion, at the longest window that at
@@ -108,21 +113,26 @@ package struct ManagementReport {
             scores.secondOrder.filter { $0.windowDays == window && $0.cohort != nil && $0.eligible >= 5 }
         }
         if let window = pipeline.settings.secondOrderWindows.last(where: { comparable($0).count >= 2 }),
-            let weakest = comparable(window).min(by: { Int64($0.converted) * Int64($1.eligible) < Int64($1.converted) * Int64($0.eligible) })
+            let weakest = comparable(window).min(by: { Int64($0.converted) * Int64($1.eligible) < Int64($1.converted) * Int64($0.eligible) }
+            )
         {
             items.append(
                 t(
                     "The weakest second-order conversion is the **\(scores.calendar.label(weakest.cohort!)) cohort**: \(text.percent(weakest.converted, weakest.eligible)) bought again within \(window) days. Follow up first-time buyers early.",
-                    "Die schwächste Zweitkaufquote hat die **Kohorte \(scores.calendar.label(weakest.cohort!))**: \(text.percent(weakest.converted, weakest.eligible)) kauften innerhalb von \(window) Tagen erneut. Erstkäufer früh nachfassen."))
+                    "Die schwächste Zweitkaufquote hat die **Kohorte \(scores.calendar.label(weakest.cohort!))**: \(text.percent(weakest.converted, weakest.eligible)) kauften innerhalb von \(window) Tagen erneut. Erstkäufer früh nachfassen."
+                ))
         }
         // The stage with the best response over the complete campaigns.
         let pooled = scores.campaigns.filter { $0.campaign == "*" && $0.stage != nil && $0.recipients >= 10 }
         if let best = pooled.max(by: { Int64($0.responders) * Int64($1.recipients) < Int64($1.responders) * Int64($0.recipients) }) {
             var line = t(
                 "Campaigns reach **\(best.stage!.label)** customers best: \(text.percent(best.responders, best.recipients)) responded",
-                "Kampagnen erreichen **\(best.stage!.label)**-Kunden am besten: \(text.percent(best.responders, best.recipients)) reagierten")
+                "Kampagnen erreichen **\(best.stage!.label)**-Kunden am besten: \(text.percent(best.responders, best.recipients)) reagierten"
+            )
             if best.coldResponders > 0 {
-                line += t(", ", ", ") + text.factor(Int64(best.responders) * Int64(best.coldRecipients), Int64(best.recipients) * Int64(best.coldResponders))
+                line +=
+                    t(", ", ", ")
+                    + text.factor(Int64(best.responders) * Int64(best.coldRecipients), Int64(best.recipients) * Int64(best.coldResponders))
                     + t(" the rate of cold addresses", " der Quote kalter Adressen")
             }
             items.append(line + ".")
@@ -132,7 +142,8 @@ package struct ManagementReport {
             items.append(
                 t(
                     "\(text.count(lapsed)) customers are lapsed (last purchase \(pipeline.settings.activeDays + 1) to \(pipeline.settings.dormantDays) days ago): winning them back costs less than winning new ones.",
-                    "\(text.count(lapsed)) Kunden sind eingeschlafen (letzter Kauf vor \(pipeline.settings.activeDays + 1) bis \(pipeline.settings.dormantDays) Tagen): sie zurückzugewinnen kostet weniger als Neukunden."))
+                    "\(text.count(lapsed)) Kunden sind eingeschlafen (letzter Kauf vor \(pipeline.settings.activeDays + 1) bis \(pipeline.settings.dormantDays) Tagen): sie zurückzugewinnen kostet weniger als Neukunden."
+                ))
         }
         if items.isEmpty { items.append(t("Nothing stands out in this period.", "In dieser Periode fällt nichts besonders auf.")) }
         return "## \(t("What to look at first", "Was zuerst zu tun ist"))\n\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
@@ -176,7 +187,10 @@ package struct ManagementReport {
         let rows = segments.filter { $0.dimension == "abc" }
         let total = rows.reduce(Int64(0)) { $0 + $1.revenue12Months }
         let tableRows = rows.map { row in
-            [row.value == "none" ? t("none", "keine") : row.value, text.count(row.customers), text.money(row.revenue12Months), text.percent(row.revenue12Months, total)]
+            [
+                row.value == "none" ? t("none", "keine") : row.value, text.count(row.customers), text.money(row.revenue12Months),
+                text.percent(row.revenue12Months, total),
+            ]
         }
         let aCustomers = rows.first?.customers ?? 0
         let aShare = text.percent(rows.first?.revenue12Months ?? 0, total)
@@ -206,7 +220,8 @@ package struct ManagementReport {
             let previous = all[all.count - 2]
             change = t(
                 "Latest change: churn \(text.percent(previous.churned, previous.activePrevious)) → \(text.percent(latest.churned, latest.activePrevious)), retention \(text.percent(previous.retained, previous.activePrevious)) → \(text.percent(latest.retained, latest.activePrevious)).",
-                "Letzte Veränderung: Abwanderung \(text.percent(previous.churned, previous.activePrevious)) → \(text.percent(latest.churned, latest.activePrevious)), Bindung \(text.percent(previous.retained, previous.activePrevious)) → \(text.percent(latest.retained, latest.activePrevious)).")
+                "Letzte Veränderung: Abwanderung \(text.percent(previous.churned, previous.activePrevious)) → \(text.percent(latest.churned, latest.activePrevious)), Bindung \(text.percent(previous.retained, previous.activePrevious)) → \(text.percent(latest.retained, latest.activePrevious))."
+            )
         }
         let byClass = scores.retention.filter { $0.segment != nil && $0.period == scores.periods.last }.map { row in
             [
@@ -277,7 +292,8 @@ package struct ManagementReport {
             return [
                 row.campaign == "*" ? t("all complete", "alle abgeschlossenen") : MarkdownText.escape(row.campaign),
                 row.stage?.label ?? t("all", "alle"), row.windowComplete ? t("yes", "ja") : t("no", "nein"),
-                text.count(row.recipients), text.percent(row.responders, row.recipients), lift, text.percent(row.converters, row.recipients),
+                text.count(row.recipients), text.percent(row.responders, row.recipients), lift,
+                text.percent(row.converters, row.recipients),
             ]
         }
         return """

@@ -31,14 +31,18 @@ package final class OutputFolder {
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw BestandError(.output, "cannot create the output folder's parent", location: SourceLocation(path: parent), underlying: "\(error.localizedDescription)")
+            throw BestandError(
+                .output, "cannot create the output folder's parent", location: SourceLocation(path: parent),
+                underlying: "\(error.localizedDescription)")
         }
         recoverLeftovers()
         try? manager.removeItem(atPath: temporary)
         do {
             try manager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
         } catch {
-            throw BestandError(.output, "cannot create a temporary output folder — is the folder writable?", location: SourceLocation(path: temporary), underlying: error.localizedDescription)
+            throw BestandError(
+                .output, "cannot create a temporary output folder — is the folder writable?", location: SourceLocation(path: temporary),
+                underlying: error.localizedDescription)
         }
     }
 
@@ -96,7 +100,8 @@ package final class OutputFolder {
         let hadTarget = manager.fileExists(atPath: target)
         if hadTarget {
             guard rename(target, old) == 0 else {
-                throw BestandError(.output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
+                throw BestandError(
+                    .output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
             }
         }
         guard rename(temporary, target) == 0 else {

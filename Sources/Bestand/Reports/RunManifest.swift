@@ -14,9 +14,13 @@ package enum RunManifest {
                 ("sha256", .string(file.sha256)),
                 ("encoding", .string(file.encoding.rawValue)),
                 ("delimiter", .string(String(UnicodeScalar(file.delimiter)))),
-                ("columns", .object(pipeline.sources[file.source].entity.fields.compactMap { field in
-                    file.columns[field].map { (field, .string($0)) }
-                })),
+                (
+                    "columns",
+                    .object(
+                        pipeline.sources[file.source].entity.fields.compactMap { field in
+                            file.columns[field].map { (field, .string($0)) }
+                        })
+                ),
                 ("rows_read", .int(file.rowsRead)),
                 ("rows_accepted", .int(file.rowsAccepted)),
                 ("rows_rejected", .int(file.rowsRejected)),
@@ -39,28 +43,40 @@ package enum RunManifest {
             ("as_of", .string(Day.iso(asOf))),
             ("timezone", .string(pipeline.timeZoneName)),
             ("inputs", .array(inputs)),
-            ("rows", .object([
-                ("read", .int(dataset.rowsRead)),
-                ("accepted", .int(dataset.rowsAccepted)),
-                ("rejected", .int(dataset.rejects.count)),
-            ])),
-            ("orders", .object([
-                ("rows", .int(dataset.orders.count)),
-                ("unique", .int(base.winningOrders.count)),
-                ("identical_repeats", .int(base.orderRepeats.identical)),
-                ("conflicting_repeats", .int(base.orderRepeats.conflicting)),
-            ])),
-            ("customers", .object([
-                ("keys", .int(base.masterOfKey.filter { $0 >= 0 }.count)),
-                ("masters", .int(base.masterCount)),
-                ("merges", .int(base.merges.count)),
-            ])),
+            (
+                "rows",
+                .object([
+                    ("read", .int(dataset.rowsRead)),
+                    ("accepted", .int(dataset.rowsAccepted)),
+                    ("rejected", .int(dataset.rejects.count)),
+                ])
+            ),
+            (
+                "orders",
+                .object([
+                    ("rows", .int(dataset.orders.count)),
+                    ("unique", .int(base.winningOrders.count)),
+                    ("identical_repeats", .int(base.orderRepeats.identical)),
+                    ("conflicting_repeats", .int(base.orderRepeats.conflicting)),
+                ])
+            ),
+            (
+                "customers",
+                .object([
+                    ("keys", .int(base.masterOfKey.filter { $0 >= 0 }.count)),
+                    ("masters", .int(base.masterCount)),
+                    ("merges", .int(base.merges.count)),
+                ])
+            ),
             ("stages", .array(stageValues)),
-            ("quality_gate", .object([
-                ("max_reject_rate", .double(pipeline.settings.maxRejectRate, decimals: 4)),
-                ("passed", .bool(qualityGate.passed)),
-                ("failing_files", .array(qualityGate.failingFiles.map { .string($0) })),
-            ])),
+            (
+                "quality_gate",
+                .object([
+                    ("max_reject_rate", .double(pipeline.settings.maxRejectRate, decimals: 4)),
+                    ("passed", .bool(qualityGate.passed)),
+                    ("failing_files", .array(qualityGate.failingFiles.map { .string($0) })),
+                ])
+            ),
             ("outputs", .array(outputs.map { .string($0) })),
         ])
         return JSONWriter.render(root)

@@ -110,15 +110,18 @@ package struct SHA256: Sendable {
     /// Appends the 0x80 marker, zero fill and the 64-bit message length in bits.
     private mutating func appendPadding() {
         let bitLength = length &* 8
-        var tail: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                   UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var tail:
+            (
+                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         // The marker plus the length need 9 bytes; spill into a second block if needed.
         let tailCount = buffered < Self.blockSize - 8 ? Self.blockSize - buffered : 2 * Self.blockSize - buffered
         withUnsafeMutableBytes(of: &tail) { tail in
             tail[0] = 0x80
             tail.storeBytes(of: bitLength.bigEndian, toByteOffset: tailCount - 8, as: UInt64.self)
-            update(UnsafeRawBufferPointer(rebasing: tail[0 ..< tailCount]))
+            update(UnsafeRawBufferPointer(rebasing: tail[0..<tailCount]))
         }
     }
 
@@ -127,7 +130,7 @@ package struct SHA256: Sendable {
         var a = state.h0, b = state.h1, c = state.h2, d = state.h3
         var e = state.h4, f = state.h5, g = state.h6, h = state.h7
         var block = blocks
-        for _ in 0 ..< count {
+        for _ in 0..<count {
             var w0 = block.loadUnaligned(fromByteOffset: 0, as: UInt32.self).bigEndian
             var w1 = block.loadUnaligned(fromByteOffset: 4, as: UInt32.self).bigEndian
             var w2 = block.loadUnaligned(fromByteOffset: 8, as: UInt32.self).bigEndian

@@ -16,9 +16,10 @@ import Testing
         let path = folder.write(
             "q.csv", "id,name,note\n1,\"Müller, Hans\",\"He said \"\"hi\"\"\"\n2,\"two\nlines\",x\n3,\"\",\"\"\"\"\n")
         let (_, records) = try readRecords(path)
-        #expect(records.map(\.fields) == [
-            ["id", "name", "note"], ["1", "Müller, Hans", "He said \"hi\""], ["2", "two\nlines", "x"], ["3", "", "\""],
-        ])
+        #expect(
+            records.map(\.fields) == [
+                ["id", "name", "note"], ["1", "Müller, Hans", "He said \"hi\""], ["2", "two\nlines", "x"], ["3", "", "\""],
+            ])
         // The record after the two-line field starts on line 5.
         #expect(records.map(\.line) == [1, 2, 3, 5])
     }
@@ -101,7 +102,8 @@ import Testing
     @Test func windows1252IsTranscoded() throws {
         let folder = TemporaryFolder()
         // "Müller;Straße;€" in Windows-1252.
-        let bytes: [UInt8] = Array("a;b;c\n".utf8) + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x3B] + Array("Stra".utf8)
+        let bytes: [UInt8] =
+            Array("a;b;c\n".utf8) + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x3B] + Array("Stra".utf8)
             + [0xDF, 0x65, 0x3B, 0x80, 0x0A]
         let (_, records) = try readRecords(folder.write("w.csv", bytes: bytes), encoding: .windows1252)
         #expect(records[1].fields == ["Müller", "Straße", "€"])

@@ -10,7 +10,9 @@ import Testing
     }
 
     @Test func quotesWhatNeedsQuoting() {
-        #expect(Self.render(["a", "b,c", "say \"hi\"", "two\nlines", "cr\rx", ""]) == "h\na,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rx\",\n")
+        #expect(
+            Self.render(["a", "b,c", "say \"hi\"", "two\nlines", "cr\rx", ""])
+                == "h\na,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rx\",\n")
     }
 
     @Test(arguments: ["=SUM(A1)", "+1", "-1", "@cmd", "\tx", "\rx"])

@@ -18,7 +18,9 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Properties over generated data: input order does not matter, and rates stay in 0…1.
 @Suite struct DeterminismTests {
     /// Orders (unique ids), inquiries, sends and responses for `customers` customers over 2022–2025.
-    static func generated(seed: UInt64, customers: Int = 60) -> (orders: [String], interactions: [String], contacts: [String], responses: [String]) {
+    static func generated(seed: UInt64, customers: Int = 60) -> (
+        orders: [String], interactions: [String], contacts: [String], responses: [String]
+    ) {
         var random = SeededGenerator(state: seed)
         var orders: [String] = []
         var interactions: [String] = []

@@ -113,11 +113,12 @@ import Testing
         // all = both cohorts.
         let analysis = try analyze(orders: Self.yearBoundaryOrders, asOf: "2025-03-31", settings: Self.settings())
         let rows = analysis.scores.secondOrder.map { [$0.windowDays, $0.eligible, $0.converted, $0.medianDaysToSecond ?? -1] }
-        #expect(rows == [
-            [30, 3, 0, 92], [90, 3, 0, 92], [100, 3, 1, 92], [107, 2, 2, 92], [365, 0, 0, 92],
-            [30, 1, 0, -1], [90, 0, 0, -1], [100, 0, 0, -1], [107, 0, 0, -1], [365, 0, 0, -1],
-            [30, 4, 0, 92], [90, 3, 0, 92], [100, 3, 1, 92], [107, 2, 2, 92], [365, 0, 0, 92],
-        ])
+        #expect(
+            rows == [
+                [30, 3, 0, 92], [90, 3, 0, 92], [100, 3, 1, 92], [107, 2, 2, 92], [365, 0, 0, 92],
+                [30, 1, 0, -1], [90, 0, 0, -1], [100, 0, 0, -1], [107, 0, 0, -1], [365, 0, 0, -1],
+                [30, 4, 0, 92], [90, 3, 0, 92], [100, 3, 1, 92], [107, 2, 2, 92], [365, 0, 0, 92],
+            ])
         #expect(analysis.scores.secondOrder.suffix(5).allSatisfy { $0.cohort == nil })
         let text = String(decoding: ScoreTables.secondOrder(analysis.scores).bytes, as: UTF8.self).split(separator: "\n")
         #expect(text[3] == "2024-Q4,100,3,1,0.3333,92")
@@ -157,7 +158,8 @@ import Testing
     static let campaignData = (
         orders: "1,B1,2025-01-05,10.00,\n2,B1,2025-03-15,10.00,\n3,P,2025-03-31,10.00,\n",
         interactions: "P,2025-02-01,Anfrage\n",
-        contacts: "K1,P,2025-03-01\nK1,N,2025-03-01\nK1,N2,2025-03-01\nK1,B1,2025-03-05\nK1,B1,2025-03-01\nK2,N,2025-06-10\nK3,B1,2025-03-01\nK9,N,2025-07-01\n",
+        contacts:
+            "K1,P,2025-03-01\nK1,N,2025-03-01\nK1,N2,2025-03-01\nK1,B1,2025-03-05\nK1,B1,2025-03-01\nK2,N,2025-06-10\nK3,B1,2025-03-01\nK9,N,2025-07-01\n",
         responses: "K1,P,2025-03-01\nK1,N,2025-03-31\nK1,N2,2025-04-01\nK1,B1,2025-02-28\nK3,B1,2025-03-02\n"
     )
 
@@ -168,22 +170,23 @@ import Testing
         let lines = text.split(separator: "\n").map(String.init)
         // Wilson bounds (z = 1.96) computed from the formula: 1/2 → 0.0945…0.9055; 1/1 → 0.2065…1;
         // 0/1 → 0…0.7935; 2/4 → 0.1500…0.8500; 1/3 → 0.0615…0.7923; 2/2 → 0.3424…1; 3/5 → 0.2307…0.8824.
-        #expect(lines == [
-            "campaign_id,stage,window_complete,recipients,responders,response_rate,ci_low,ci_high,lift,converters,conversion_rate",
-            // * pools K1 and K3: Z0 N, N2 (1 of 2); Z1 P (1/1, lift 1/0.5 = 2); Z2 B1 twice (K1 no, K3 yes: 1/2, lift 1).
-            "*,Z0,true,2,1,0.5000,0.0945,0.9055,1.0000,0,0.0000",
-            "*,Z1,true,1,1,1.0000,0.2065,1.0000,2.0000,1,1.0000",
-            "*,Z2,true,2,1,0.5000,0.0945,0.9055,1.0000,2,1.0000",
-            "*,all,true,5,3,0.6000,0.2307,0.8824,1.2000,3,0.6000",
-            "K1,Z0,true,2,1,0.5000,0.0945,0.9055,1.0000,0,0.0000",
-            "K1,Z1,true,1,1,1.0000,0.2065,1.0000,2.0000,1,1.0000",
-            "K1,Z2,true,1,0,0.0000,0.0000,0.7935,0.0000,1,1.0000",
-            "K1,all,true,4,2,0.5000,0.1500,0.8500,1.0000,2,0.5000",
-            "K2,Z0,false,1,0,0.0000,0.0000,0.7935,,0,0.0000",
-            "K2,all,false,1,0,0.0000,0.0000,0.7935,,0,0.0000",
-            "K3,Z2,true,1,1,1.0000,0.2065,1.0000,,1,1.0000",
-            "K3,all,true,1,1,1.0000,0.2065,1.0000,,1,1.0000",
-        ])
+        #expect(
+            lines == [
+                "campaign_id,stage,window_complete,recipients,responders,response_rate,ci_low,ci_high,lift,converters,conversion_rate",
+                // * pools K1 and K3: Z0 N, N2 (1 of 2); Z1 P (1/1, lift 1/0.5 = 2); Z2 B1 twice (K1 no, K3 yes: 1/2, lift 1).
+                "*,Z0,true,2,1,0.5000,0.0945,0.9055,1.0000,0,0.0000",
+                "*,Z1,true,1,1,1.0000,0.2065,1.0000,2.0000,1,1.0000",
+                "*,Z2,true,2,1,0.5000,0.0945,0.9055,1.0000,2,1.0000",
+                "*,all,true,5,3,0.6000,0.2307,0.8824,1.2000,3,0.6000",
+                "K1,Z0,true,2,1,0.5000,0.0945,0.9055,1.0000,0,0.0000",
+                "K1,Z1,true,1,1,1.0000,0.2065,1.0000,2.0000,1,1.0000",
+                "K1,Z2,true,1,0,0.0000,0.0000,0.7935,0.0000,1,1.0000",
+                "K1,all,true,4,2,0.5000,0.1500,0.8500,1.0000,2,0.5000",
+                "K2,Z0,false,1,0,0.0000,0.0000,0.7935,,0,0.0000",
+                "K2,all,false,1,0,0.0000,0.0000,0.7935,,0,0.0000",
+                "K3,Z2,true,1,1,1.0000,0.2065,1.0000,,1,1.0000",
+                "K3,all,true,1,1,1.0000,0.2065,1.0000,,1,1.0000",
+            ])
     }
 
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bestand
 
 /// Checks the position-keeping JSON parser: values, escapes, positions and errors.
@@ -56,11 +57,13 @@ import Testing
             return
         }
         #expect(members.map(\.key) == ["b", "a", "b"])
-        #expect(members[0].value.value == .array([
-            JSONNode(value: .number(1, literal: "1"), position: Self.at(1, 8)),
-            JSONNode(value: .string("two"), position: Self.at(1, 11)),
-            JSONNode(value: .null, position: Self.at(1, 18)),
-        ]))
+        #expect(
+            members[0].value.value
+                == .array([
+                    JSONNode(value: .number(1, literal: "1"), position: Self.at(1, 8)),
+                    JSONNode(value: .string("two"), position: Self.at(1, 11)),
+                    JSONNode(value: .null, position: Self.at(1, 18)),
+                ]))
         #expect(members[1].value.value == .object([]))
         #expect(members[2].value.value == .bool(false))
     }
@@ -116,7 +119,7 @@ import Testing
         #expect(members[2].value.position == Self.at(4, 11))
 
         guard case .array(let sizes) = members[1].value.value, sizes.count == 2,
-              case .object(let inner) = sizes[1].value, inner.count == 1
+            case .object(let inner) = sizes[1].value, inner.count == 1
         else {
             Issue.record("unexpected shape of \"sizes\"")
             return

@@ -37,7 +37,8 @@ import Testing
                 "crm", .customers,
                 folder.write("c.csv", "customer_id,name,email,phone\nK1,\"Evil | Name\",secret@example.com,+49 30 1234567\n"),
                 idSpace: "crm"),
-            source("orders", .orders, folder.write("o.csv", "order_id,customer_id,order_date,amount\n1,K1,2025-01-01,10.00\n"), idSpace: "crm"),
+            source(
+                "orders", .orders, folder.write("o.csv", "order_id,customer_id,order_date,amount\n1,K1,2025-01-01,10.00\n"), idSpace: "crm"),
             source(
                 "mail", .campaignContacts, folder.write("m.csv", "campaign_id,customer_id,sent_date\n\"Q1|<b>*\",K1,2025-02-01\n"),
                 idSpace: "crm"),

@@ -42,9 +42,10 @@ import Testing
         #expect(data.orders.cancelled == [false, true, false, true])
         #expect(data.orders.origin.map(\.line) == [2, 3, 9, 12])
         #expect(data.rejects.map(\.line) == [4, 5, 6, 7, 8])
-        #expect(data.rejects.map { $0.reason.prefix(while: { $0 != ":" }) } == [
-            "invalid_date", "invalid_amount", "missing_value", "field_count", "date_before_1900",
-        ])
+        #expect(
+            data.rejects.map { $0.reason.prefix(while: { $0 != ":" }) } == [
+                "invalid_date", "invalid_amount", "missing_value", "field_count", "date_before_1900",
+            ])
         #expect(data.rejects[0].reason == "invalid_date: order_date (field 3 \"Auftragsdatum\", column 7): \"31.02.2024\" is not a date")
         #expect(data.rejects[0].record == "A3;K2;31.02.2024;10,00;offen")
         // K1 and K3 interned once each; the rejected rows' K2 and the empty id are not interned.
@@ -148,7 +149,9 @@ import Testing
 
     @Test func prospectTypesCompareWholeValues() throws {
         let folder = TemporaryFolder()
-        folder.write("i.csv", "Kundennummer,Datum,Art\n1,2025-01-01,ANFRAGE\n2,2025-01-01, Angebot \n3,2025-01-01,Anfrage per Mail\n4,2025-01-01,Ängebot\n")
+        folder.write(
+            "i.csv",
+            "Kundennummer,Datum,Art\n1,2025-01-01,ANFRAGE\n2,2025-01-01, Angebot \n3,2025-01-01,Anfrage per Mail\n4,2025-01-01,Ängebot\n")
         let data = try ingest(makePipeline(folder: folder.path, sources: [source("i", .interactions, "i.csv")]))
         #expect(data.interactions.isProspect == [true, true, false, false])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Bestand
 
 /// Checks SHA-256 against the FIPS 180-4 examples and incremental use.
@@ -11,7 +12,7 @@ import Testing
     }
 
     /// A 130-byte message that is not all one value, for the split tests.
-    private static let message: [UInt8] = (0 ..< 130).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+    private static let message: [UInt8] = (0..<130).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
 
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -36,7 +37,7 @@ import Testing
 
         var hasher = SHA256()
         let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
-        for _ in 0 ..< 1000 { hasher.update(chunk) }
+        for _ in 0..<1000 { hasher.update(chunk) }
         #expect(hasher.hexDigest == expected)
     }
 
@@ -59,16 +60,18 @@ import Testing
         #expect(Self.digest(Self.message) == "4d5e47a2e8510a314576c238f6ff19d389d3ef3aaaca8b2e530263a5d15741da")
     }
 
-    @Test(arguments: 0 ... 130)
+    @Test(arguments: 0...130)
     func splitAtEveryOffset(split: Int) {
         var hasher = SHA256()
         hasher.update(Array(Self.message[..<split]))
         hasher.update(Array(Self.message[split...]))
-        #expect(hasher.finalize() == {
-            var oneShot = SHA256()
-            oneShot.update(Self.message)
-            return oneShot.finalize()
-        }())
+        #expect(
+            hasher.finalize()
+                == {
+                    var oneShot = SHA256()
+                    oneShot.update(Self.message)
+                    return oneShot.finalize()
+                }())
     }
 
     @Test(arguments: [1, 3, 7, 63, 64, 65])
@@ -78,7 +81,7 @@ import Testing
             var start = 0
             while start < raw.count {
                 let end = min(start + chunkSize, raw.count)
-                hasher.update(UnsafeRawBufferPointer(rebasing: raw[start ..< end]))
+                hasher.update(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
                 start = end
             }
         }

@@ -58,7 +58,8 @@ struct RowReader {
 
     private func checkShape() throws(Problem) {
         if reader.recordHasUnterminatedQuote {
-            throw Problem(code: "unterminated_quote", detail: "a quoted field opened in this record is never closed before the end of the file")
+            throw Problem(
+                code: "unterminated_quote", detail: "a quoted field opened in this record is never closed before the end of the file")
         }
         if record.count != headerCount {
             throw Problem(code: "field_count", detail: "expected \(headerCount) fields as in the header, found \(record.count)")
