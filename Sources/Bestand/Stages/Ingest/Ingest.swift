@@ -60,20 +60,17 @@ package struct Ingest: Stage {
         }
     }
 
-    /// Decides the encoding: the source's setting, else UTF-8 when valid, else Windows-1252.
+    /// Decides the encoding (SPEC §3): Windows-1252 when the source sets it or when the file is
+    /// not valid UTF-8 (also when the source says UTF-8), else UTF-8. A NUL byte means the file
+    /// is not text at all.
     static func encoding(for scan: FileScan, source: SourceConfig, path: String) throws(BestandError) -> TextEncoding {
         if let nul = scan.firstNul {
             throw BestandError(
                 .malformedInput, "the file holds a NUL byte at byte offset \(nul): it is not a text export",
                 location: SourceLocation(path: path))
         }
-        if source.encoding == .utf8, let bad = scan.firstInvalidUTF8 {
-            throw BestandError(
-                .malformedInput,
-                "the file is not valid UTF-8 (first bad byte at offset \(bad)) — set \"encoding\": \"windows-1252\" if it is an older export",
-                location: SourceLocation(path: path))
-        }
-        return source.encoding ?? (scan.firstInvalidUTF8 == nil ? .utf8 : .windows1252)
+        if source.encoding == .windows1252 || scan.firstInvalidUTF8 != nil { return .windows1252 }
+        return .utf8
     }
 
     /// Opens a file, reads its header and maps the columns (also used by `validate`).
