@@ -97,6 +97,7 @@ package struct Settings: Sendable {
     package var prospectInteractionTypes = ["inquiry", "quote", "offer", "anfrage", "angebot"]
     package var maxRejectRate = 0.05
     package var phoneCountryCode = "49"
+    package var deduplicate = DeduplicationSettings()
 
     package init() {}
 }

@@ -9,7 +9,10 @@ package enum PipelineLoader {
     static let settingKeys = [
         "period", "periods", "active_days", "dormant_days", "z4_min_purchases", "abc_a_percent",
         "abc_b_percent", "second_order_windows", "response_window_days", "cancelled_statuses",
-        "prospect_interaction_types", "max_reject_rate", "phone_country_code",
+        "prospect_interaction_types", "max_reject_rate", "phone_country_code", "deduplicate",
+    ]
+    static let deduplicateKeys = DeduplicationSettings.Rule.allCases.map(\.rawValue) + [
+        "max_block_size", "max_candidate_pairs", "overrides",
     ]
 
     /// Loads the pipeline file at `path`; throws a `ProblemList` with every problem found.
@@ -297,6 +300,49 @@ private struct Checker {
                 fail("\"phone_country_code\" must be 1 to 4 digits, such as \"49\"", at: map["phone_country_code"]!.position)
             }
         }
+        if let node = map["deduplicate"] { settings.deduplicate = deduplication(node) }
         return settings
+    }
+
+    mutating func deduplication(_ node: JSONNode) -> DeduplicationSettings {
+        var result = DeduplicationSettings()
+        guard let map = members(node, known: PipelineLoader.deduplicateKeys, context: "\"deduplicate\"") else { return result }
+        for rule in DeduplicationSettings.Rule.allCases {
+            guard let value = map[rule.rawValue] else { continue }
+            if case .bool(let on) = value.value {
+                if !on { result.enabled.remove(rule) }
+                continue
+            }
+            var known = ["enabled"]
+            if rule != .email && rule != .vatId { known.append("name_similarity") }
+            if rule == .addressName { known += ["street_similarity", "blocking"] }
+            guard let options = members(value, known: known, context: "rule \"\(rule.rawValue)\" (true, false or an object)") else { continue }
+            if let enabled = options["enabled"] {
+                if case .bool(let on) = enabled.value {
+                    if !on { result.enabled.remove(rule) }
+                } else {
+                    fail("\"enabled\" must be true or false", at: enabled.position)
+                }
+            }
+            if let similarity = fraction(options["name_similarity"], "name_similarity") { result.nameSimilarity[rule] = similarity }
+            if let similarity = fraction(options["street_similarity"], "street_similarity") { result.streetSimilarity = similarity }
+            if let blocking = oneOf(options["blocking"], "blocking", ["postcode+number", "postcode"]) {
+                result.addressBlocking = DeduplicationSettings.AddressBlocking(rawValue: blocking)!
+            }
+        }
+        result.maxBlockSize = integer(map["max_block_size"], "max_block_size", range: 2...10_000_000) ?? result.maxBlockSize
+        result.maxCandidatePairs =
+            integer(map["max_candidate_pairs"], "max_candidate_pairs", range: 1...10_000_000_000) ?? result.maxCandidatePairs
+        result.overrides = string(map["overrides"], "overrides")
+        return result
+    }
+
+    mutating func fraction(_ node: JSONNode?, _ key: String) -> Double? {
+        guard let node else { return nil }
+        guard case .number(let value, _) = node.value, (0...1).contains(value) else {
+            fail("\"\(key)\" must be a number from 0 to 1", at: node.position)
+            return nil
+        }
+        return value
     }
 }

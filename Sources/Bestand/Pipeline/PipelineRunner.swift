@@ -59,10 +59,17 @@ package enum PipelineRunner {
         var ingest = Ingest(pipeline: pipeline, asOf: asOf)
         ingest.progress = options.progress
         let dataset = try timer.perform(ingest, pipeline.sources)
-        let deduplicate = Deduplicate(asOf: asOf, resolvesIdentities: pipeline.deduplicates)
+        var deduplicate = Deduplicate(asOf: asOf, resolvesIdentities: pipeline.deduplicates)
+        deduplicate.settings = pipeline.settings.deduplicate
+        deduplicate.phoneCountryCode = pipeline.settings.phoneCountryCode
         // Without the deduplicate stage, orders are still deduplicated by id and every key is
         // its own customer; the work is then not reported as a stage.
         let base = pipeline.deduplicates ? try timer.perform(deduplicate, dataset) : try deduplicate.run(dataset)
+        if !base.resolution.skippedBlocks.isEmpty {
+            options.progress(
+                "deduplicate: warning: \(base.resolution.skippedBlocks.values.reduce(0, +)) blocks with more than \(pipeline.settings.deduplicate.maxBlockSize) records were not compared (largest \(base.resolution.largestSkippedBlock)); see run.json"
+            )
+        }
         let profiles = try timer.perform(Enrich(asOf: asOf, settings: pipeline.settings), base)
         let scores = try timer.perform(Score(), profiles)
 

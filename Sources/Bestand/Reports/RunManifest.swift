@@ -63,9 +63,17 @@ package enum RunManifest {
             (
                 "customers",
                 .object([
+                    ("records", .int(dataset.customers.count)),
                     ("keys", .int(base.masterOfKey.filter { $0 >= 0 }.count)),
                     ("masters", .int(base.masterCount)),
                     ("merges", .int(base.merges.count)),
+                    ("merges_per_rule", counts(base.resolution.linksPerRule)),
+                    ("candidate_pairs", .int(base.resolution.candidatePairs)),
+                    ("skipped_blocks", counts(base.resolution.skippedBlocks)),
+                    ("largest_skipped_block", .int(base.resolution.largestSkippedBlock)),
+                    ("overrides", .int(dataset.overrides.count)),
+                    ("overrides_with_unknown_keys", .int(dataset.unknownOverrideKeys)),
+                    ("links_vetoed_by_never_merge", .int(base.resolution.vetoed)),
                 ])
             ),
             ("stages", .array(stageValues)),
@@ -80,6 +88,11 @@ package enum RunManifest {
             ("outputs", .array(outputs.map { .string($0) })),
         ])
         return JSONWriter.render(root)
+    }
+
+    /// Counts by name, in name order.
+    private static func counts(_ values: [String: Int]) -> JSONWriter.Value {
+        .object(values.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
     }
 }
 

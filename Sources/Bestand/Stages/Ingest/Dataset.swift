@@ -10,6 +10,10 @@ package struct Dataset: Sendable {
     package var responses = CampaignEventTable()
     package var files: [InputFileReport] = []
     package var rejects: [Reject] = []
+    /// The user's always_merge / never_merge corrections for deduplicate.
+    package var overrides: [Override] = []
+    /// Override rows skipped because they name a key that no input has.
+    package var unknownOverrideKeys = 0
 
     package init(idSpaces: [String]) {
         keys = CustomerKeys(idSpaces: idSpaces)

@@ -28,7 +28,51 @@ package struct Ingest: Stage {
                 dataset.files.append(report)
             }
         }
+        if let path = pipeline.settings.deduplicate.overrides {
+            try readOverrides(FilePath.resolve(path, relativeTo: pipeline.folder), into: &dataset)
+        }
         return dataset
+    }
+
+    /// Reads the deduplicate overrides file: a header `action,key_a,key_b`, then rows with the
+    /// action `always_merge` or `never_merge` and two keys `<id_space>:<customer_id>`. Rows
+    /// naming a key that no input has are skipped and counted; any other problem stops the run.
+    func readOverrides(_ path: String, into dataset: inout Dataset) throws(BestandError) {
+        let reader = try CSVReader(file: FileBytes(path: path, displayPath: path), delimiter: nil, encoding: .utf8)
+        var header: [String]?
+        while try reader.next() {
+            let fields = (0..<reader.fieldCount).map { Text.string(Text.trimmed(reader.field($0))) }
+            if fields.allSatisfy(\.isEmpty) { continue }
+            guard header != nil else {
+                header = fields
+                guard fields.map({ $0.lowercased() }) == ["action", "key_a", "key_b"] else {
+                    throw BestandError(
+                        .malformedInput, "the overrides file needs the header action,key_a,key_b — found \(fields.joined(separator: ","))",
+                        location: SourceLocation(path: path, line: reader.recordLine, column: 1))
+                }
+                continue
+            }
+            guard fields.count == 3, let action = Override.Action(rawValue: fields[0]) else {
+                throw BestandError(
+                    .malformedInput, "an override row needs an action (always_merge or never_merge) and two keys",
+                    location: reader.location(ofField: 0))
+            }
+            guard let a = key(fields[1], in: dataset.keys), let b = key(fields[2], in: dataset.keys) else {
+                dataset.unknownOverrideKeys += 1
+                progress("ingest: \(path):\(reader.recordLine): override names a key that no input has — skipped")
+                continue
+            }
+            dataset.overrides.append(Override(action: action, keyA: a, keyB: b))
+        }
+    }
+
+    /// The id of a key text `<id_space>:<customer_id>`, if an input has it.
+    private func key(_ text: String, in keys: CustomerKeys) -> Int32? {
+        for (index, space) in keys.idSpaces.enumerated() where text.hasPrefix(space + ":") {
+            var id = String(text.dropFirst(space.count + 1))
+            if let found = id.withUTF8({ keys.ids.find($0, tag: UInt16(index)) }) { return found }
+        }
+        return nil
     }
 
     package func counts(input: [SourceConfig], output: Dataset) -> StageCounts {

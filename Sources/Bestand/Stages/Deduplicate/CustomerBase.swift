@@ -14,6 +14,7 @@ package struct CustomerBase: Sendable {
     package var winningOrders: [Int32]
     package var orderRepeats: OrderRepeats
     package var merges: [Merge]
+    package var resolution: ResolutionReport
 
     package var masterCount: Int { masterId.count }
 }
@@ -30,4 +31,6 @@ package struct Merge: Sendable {
     package var keyB: Int32
     package var rule: String
     package var score: Double
+    /// Which fields agreed, such as `phone; name≈0.93`.
+    package var fields: String
 }

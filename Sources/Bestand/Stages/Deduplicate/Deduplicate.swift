@@ -1,12 +1,14 @@
 /// Deduplicates orders by order id and groups customer keys into master customers (SPEC §4).
 ///
 /// Orders: within an id space the last occurrence of an order id in file order wins.
-/// Customers: until entity resolution lands, every key is its own master customer, also when
-/// the deduplicate stage is left out of a pipeline.
+/// Customers: entity resolution by the pipeline's rules; when the pipeline leaves the stage
+/// out, every key is its own master customer (orders are still deduplicated by id).
 package struct Deduplicate: Stage {
     package let asOf: Int32
     /// Whether records may be merged (false when the pipeline leaves the stage out).
     package let resolvesIdentities: Bool
+    package var settings = DeduplicationSettings()
+    package var phoneCountryCode = "49"
 
     package init(asOf: Int32, resolvesIdentities: Bool) {
         self.asOf = asOf
@@ -18,7 +20,20 @@ package struct Deduplicate: Stage {
     package func run(_ dataset: Dataset) throws(BestandError) -> CustomerBase {
         let (winners, repeats) = Self.deduplicateOrders(dataset.orders, orderIdCount: dataset.orderIds.count)
         let customerKeys = Self.customerKeys(dataset, winningOrders: winners, asOf: asOf)
-        return Self.singletonMasters(dataset, customerKeys: customerKeys, winners: winners, repeats: repeats)
+        var union = UnionFind(count: dataset.keys.count)
+        var merges: [Merge] = []
+        var report = ResolutionReport()
+        if resolvesIdentities {
+            let outcome = try EntityResolver(settings: settings, phoneCountryCode: phoneCountryCode)
+                .resolve(dataset, overrides: dataset.overrides)
+            union = outcome.union
+            merges = outcome.keyLinks
+            report = outcome.report
+        }
+        var base = Self.masters(dataset, customerKeys: customerKeys, union: &union, winners: winners, repeats: repeats)
+        base.merges = merges.filter { base.masterOfKey[Int($0.keyA)] >= 0 && base.masterOfKey[Int($0.keyB)] >= 0 }
+        base.resolution = report
+        return base
     }
 
     package func counts(input: Dataset, output: CustomerBase) -> StageCounts {
@@ -79,25 +94,46 @@ package struct Deduplicate: Stage {
         return keys.ids.bytes(a).lexicographicallyPrecedes(keys.ids.bytes(b))
     }
 
-    /// One master per customer key, ordered by key; golden fields from the key's first record.
-    static func singletonMasters(
-        _ dataset: Dataset, customerKeys: [Bool], winners: [Int32], repeats: OrderRepeats
+    /// One master per cluster of customer keys, in the order of each cluster's smallest key,
+    /// which is its master_id. Golden record: for name, postcode and city the first member (key
+    /// order; a key's records in file order) with a non-empty value. O(keys log keys).
+    static func masters(
+        _ dataset: Dataset, customerKeys: [Bool], union: inout UnionFind, winners: [Int32], repeats: OrderRepeats
     ) -> CustomerBase {
         let keys = (0..<Int32(dataset.keys.count)).filter { customerKeys[Int($0)] }
             .sorted { keyPrecedes($0, $1, in: dataset.keys) }
         var masterOfKey = [Int32](repeating: -1, count: dataset.keys.count)
-        for (master, key) in keys.enumerated() { masterOfKey[Int(key)] = Int32(master) }
+        var masterOfRoot: [Int32: Int32] = [:]
+        var masterId: [String] = []
+        var members: [Int] = []
+        for key in keys {
+            let root = union.find(key)
+            if let master = masterOfRoot[root] {
+                masterOfKey[Int(key)] = master
+                members[Int(master)] += 1
+            } else {
+                let master = Int32(masterId.count)
+                masterOfRoot[root] = master
+                masterOfKey[Int(key)] = master
+                masterId.append(dataset.keys.text(of: key))
+                members.append(1)
+            }
+        }
         var base = CustomerBase(
-            dataset: dataset, masterOfKey: masterOfKey, masterId: keys.map { dataset.keys.text(of: $0) },
-            members: [Int](repeating: 1, count: keys.count),
-            name: [String](repeating: "", count: keys.count), postcode: [String](repeating: "", count: keys.count),
-            city: [String](repeating: "", count: keys.count), winningOrders: winners, orderRepeats: repeats, merges: [])
-        // Golden record: the first non-empty value per field, records in file order.
-        for row in 0..<dataset.customers.count {
-            let master = Int(masterOfKey[Int(dataset.customers.key[row])])
-            if base.name[master].isEmpty { base.name[master] = dataset.customers.name[row] }
-            if base.postcode[master].isEmpty { base.postcode[master] = dataset.customers.postcode[row] }
-            if base.city[master].isEmpty { base.city[master] = dataset.customers.city[row] }
+            dataset: dataset, masterOfKey: masterOfKey, masterId: masterId, members: members,
+            name: [String](repeating: "", count: masterId.count), postcode: [String](repeating: "", count: masterId.count),
+            city: [String](repeating: "", count: masterId.count), winningOrders: winners, orderRepeats: repeats, merges: [],
+            resolution: ResolutionReport())
+        // Records of each key in file order, then keys in key order.
+        var rowsOfKey = [[Int32]](repeating: [], count: dataset.keys.count)
+        for row in 0..<dataset.customers.count { rowsOfKey[Int(dataset.customers.key[row])].append(Int32(row)) }
+        for key in keys {
+            let master = Int(masterOfKey[Int(key)])
+            for row in rowsOfKey[Int(key)].map(Int.init) {
+                if base.name[master].isEmpty { base.name[master] = dataset.customers.name[row] }
+                if base.postcode[master].isEmpty { base.postcode[master] = dataset.customers.postcode[row] }
+                if base.city[master].isEmpty { base.city[master] = dataset.customers.city[row] }
+            }
         }
         return base
     }

@@ -1,0 +1,79 @@
+/// Canonicalizes e-mail addresses and VAT identification numbers for exact matching.
+///
+/// Both functions run in O(n) for a text of n Unicode scalars, ASCII on a fast path.
+package enum EmailNormalizer {
+    /// The trimmed, lowercased address, or nil unless it has exactly one "@", a non-empty local
+    /// part, and a domain that contains a dot (neither first, last, nor doubled); whitespace or
+    /// control characters inside make it nil too. Dots and "+" tags of the local part are kept:
+    /// "  Anna.Schmidt+Shop@Example.DE " → "anna.schmidt+shop@example.de". O(n).
+    package static func normalize(_ email: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(email.utf8.count)
+        var pendingBlank = false
+        var at = -1
+        for scalar in email.unicodeScalars {
+            let value = scalar.value
+            if isBlank(scalar) {
+                pendingBlank = !out.isEmpty
+                continue
+            }
+            guard !pendingBlank, value >= 0x20, value != 0x7F else { return nil }
+            if value < 0x80 {
+                let byte = UInt8(truncatingIfNeeded: value)
+                if byte == atSign {
+                    guard at < 0 else { return nil }
+                    at = out.count
+                }
+                out.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        guard at > 0 else { return nil }
+        let domain = out[(at + 1)...]
+        guard let first = domain.first, let last = domain.last, first != dot, last != dot, domain.contains(dot)
+        else { return nil }
+        var previous: UInt8 = 0
+        for byte in domain {
+            if byte == dot && previous == dot { return nil }
+            previous = byte
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The VAT identification number in canonical form, or nil when it is none.
+    ///
+    /// Uppercases and removes spaces, dots and dashes; the result must be two ASCII letters
+    /// followed by 8 to 12 ASCII letters or digits (the range of all EU formats):
+    /// "de 123.456-789" → "DE123456789". Any other character makes it nil. O(n).
+    package static func vatId(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x2E || value == 0x2D || isBlank(scalar) { continue }  // "." "-"
+            guard value < 0x80 else { return nil }
+            let byte = UInt8(truncatingIfNeeded: value)
+            if byte &- 0x61 < 26 {
+                out.append(byte & ~0x20)
+            } else if byte &- 0x41 < 26 || byte &- 0x30 < 10 {
+                out.append(byte)
+            } else {
+                return nil
+            }
+            guard out.count <= 14 else { return nil }
+        }
+        guard out.count >= 10, out[0] &- 0x41 < 26, out[1] &- 0x41 < 26 else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `scalar` is white space (including no-break spaces). O(1).
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    private static let atSign = UInt8(ascii: "@")
+    private static let dot = UInt8(ascii: ".")
+}

@@ -1,0 +1,219 @@
+/// Clusters customer keys into master customers by the matching rules of SPEC §4.
+///
+/// Blocking keeps the work near-linear: records are compared only within a block (same e-mail,
+/// VAT id, phone, postcode and house number, or birth date). Blocks larger than
+/// `maxBlockSize` are skipped and reported; when the blocks would still yield more than
+/// `maxCandidatePairs` comparisons, the run is refused before any is made. Clusters are the
+/// connected components of the links (union-find), built in a fixed order so that a
+/// `never_merge` override can veto a link. O(records + candidate pairs · name length²).
+struct EntityResolver {
+    let settings: DeduplicationSettings
+    let phoneCountryCode: String
+
+    /// A link between two records, with the rule that made it.
+    struct Link {
+        var a: Int32
+        var b: Int32
+        var rule: DeduplicationSettings.Rule
+        var score: Double
+        var fields: String
+    }
+
+    /// What resolution did, for run.json and the report.
+    struct Outcome {
+        var keyLinks: [Merge]
+        var union: UnionFind
+        var report: ResolutionReport
+    }
+
+    func resolve(_ dataset: Dataset, overrides: [Override]) throws(BestandError) -> Outcome {
+        let customers = dataset.customers
+        let records = (0..<customers.count).map { MatchRecord(customers, row: $0, phoneCountryCode: phoneCountryCode) }
+        var report = ResolutionReport()
+        var links: [Link] = []
+
+        // Exact rules: records sharing the value are one customer; a chain of links suffices.
+        for (rule, value) in [(DeduplicationSettings.Rule.email, { (r: MatchRecord) in r.email }), (.vatId, { $0.vatId })]
+        where settings.enabled.contains(rule) {
+            for (_, rows) in blocks(records, value) {
+                if rows.count > settings.maxBlockSize {
+                    report.skip(rule, size: rows.count)
+                    continue
+                }
+                let sorted = rows.sorted { Deduplicate.keyPrecedes(records[Int($0)].key, records[Int($1)].key, in: dataset.keys) }
+                for (a, b) in zip(sorted, sorted.dropFirst()) where records[Int(a)].key != records[Int(b)].key {
+                    links.append(Link(a: a, b: b, rule: rule, score: 1, fields: rule == .email ? "email" : "vat_id"))
+                }
+            }
+        }
+
+        // Pairwise rules: compare within blocks after checking the pair budget.
+        var pairwise: [(DeduplicationSettings.Rule, [[Int32]])] = []
+        if settings.enabled.contains(.phoneName) { pairwise.append((.phoneName, Array(blocks(records) { $0.phone }.values))) }
+        if settings.enabled.contains(.addressName) {
+            let blocking = settings.addressBlocking
+            pairwise.append(
+                (
+                    .addressName,
+                    Array(
+                        blocks(records) { r in
+                            guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
+                            return blocking == .postcode ? r.postcode : r.postcode + "|" + r.houseNumber
+                        }.values)
+                ))
+        }
+        if settings.enabled.contains(.nameBirthDate) {
+            pairwise.append((.nameBirthDate, Array(blocks(records) { $0.birthDate == noDay ? nil : String($0.birthDate) }.values)))
+        }
+        var candidatePairs = 0
+        for (rule, groups) in pairwise {
+            for rows in groups {
+                if rows.count > settings.maxBlockSize {
+                    report.skip(rule, size: rows.count)
+                } else {
+                    candidatePairs += rows.count * (rows.count - 1) / 2
+                }
+            }
+        }
+        report.candidatePairs = candidatePairs
+        guard candidatePairs <= settings.maxCandidatePairs else {
+            throw BestandError(
+                .pipeline,
+                "deduplicate: the blocking yields \(candidatePairs) candidate pairs, more than max_candidate_pairs (\(settings.maxCandidatePairs)) — use a tighter blocking (address_name \"blocking\": \"postcode+number\") or a smaller \"max_block_size\""
+            )
+        }
+        for (rule, groups) in pairwise {
+            let threshold = settings.nameSimilarity[rule] ?? 0.9
+            for rows in groups where rows.count <= settings.maxBlockSize {
+                for i in 0..<rows.count {
+                    for j in (i + 1)..<rows.count {
+                        let a = records[Int(rows[i])]
+                        let b = records[Int(rows[j])]
+                        if a.key == b.key { continue }
+                        if let link = compare(a, b, rows[i], rows[j], rule: rule, threshold: threshold) { links.append(link) }
+                    }
+                }
+            }
+        }
+        return cluster(links, records: records, keys: dataset.keys, overrides: overrides, report: report)
+    }
+
+    /// The link that `rule` makes between two records of one block, if any.
+    private func compare(
+        _ a: MatchRecord, _ b: MatchRecord, _ rowA: Int32, _ rowB: Int32, rule: DeduplicationSettings.Rule, threshold: Double
+    ) -> Link? {
+        let name = MatchRecord.nameSimilarity(a, b)
+        guard name >= threshold else { return nil }
+        let nameText = "name≈" + Decimal.fixed(name, decimals: 2)
+        switch rule {
+        case .phoneName:
+            return Link(a: rowA, b: rowB, rule: rule, score: name, fields: "phone; " + nameText)
+        case .addressName:
+            guard a.houseNumber == b.houseNumber else { return nil }
+            let street = a.streetName == b.streetName ? 1 : JaroWinkler.similarity(a.streetName, b.streetName)
+            guard street >= settings.streetSimilarity else { return nil }
+            return Link(
+                a: rowA, b: rowB, rule: rule, score: min(name, street),
+                fields: "postcode; street≈" + Decimal.fixed(street, decimals: 2) + "; house number; " + nameText)
+        case .nameBirthDate:
+            return Link(a: rowA, b: rowB, rule: rule, score: name, fields: "birth_date; " + nameText)
+        case .email, .vatId:
+            return nil
+        }
+    }
+
+    /// Groups record indexes by a blocking value (records without one are left out).
+    private func blocks(_ records: [MatchRecord], _ value: (MatchRecord) -> String?) -> [String: [Int32]] {
+        var groups: [String: [Int32]] = [:]
+        for (index, record) in records.enumerated() {
+            if let key = value(record), !key.isEmpty { groups[key, default: []].append(Int32(index)) }
+        }
+        return groups.filter { $0.value.count > 1 }
+    }
+
+    // MARK: - Clustering
+
+    /// Applies overrides and links in a fixed order; returns the links that joined two clusters.
+    private func cluster(
+        _ links: [Link], records: [MatchRecord], keys: CustomerKeys, overrides: [Override], report: ResolutionReport
+    ) -> Outcome {
+        var report = report
+        var union = UnionFind(count: keys.count)
+        var merges: [Merge] = []
+        // never_merge partners per cluster root.
+        var forbidden: [Int32: [Int32]] = [:]
+        for override in overrides where override.action == .neverMerge {
+            forbidden[override.keyA, default: []].append(override.keyB)
+            forbidden[override.keyB, default: []].append(override.keyA)
+        }
+        func join(_ a: Int32, _ b: Int32) -> Bool {
+            let rootA = union.find(a)
+            let rootB = union.find(b)
+            if rootA == rootB { return false }
+            for partner in forbidden[rootA] ?? [] where union.find(partner) == rootB { return false }
+            for partner in forbidden[rootB] ?? [] where union.find(partner) == rootA { return false }
+            let partners = (forbidden[rootA] ?? []) + (forbidden[rootB] ?? [])
+            guard let root = union.union(a, b) else { return false }
+            forbidden[rootA] = nil
+            forbidden[rootB] = nil
+            if !partners.isEmpty { forbidden[root] = partners }
+            return true
+        }
+        for override in overrides where override.action == .alwaysMerge {
+            if join(override.keyA, override.keyB) {
+                merges.append(Merge(keyA: override.keyA, keyB: override.keyB, rule: "always_merge", score: 1, fields: "override"))
+            }
+        }
+        let ruleOrder = DeduplicationSettings.Rule.allCases
+        let ordered = links.map { link -> (Link, Int32, Int32) in
+            let a = records[Int(link.a)].key
+            let b = records[Int(link.b)].key
+            return Deduplicate.keyPrecedes(a, b, in: keys) ? (link, a, b) : (link, b, a)
+        }.sorted { x, y in
+            let rx = ruleOrder.firstIndex(of: x.0.rule)!
+            let ry = ruleOrder.firstIndex(of: y.0.rule)!
+            if rx != ry { return rx < ry }
+            if x.0.score != y.0.score { return x.0.score > y.0.score }
+            if x.1 != y.1 { return Deduplicate.keyPrecedes(x.1, y.1, in: keys) }
+            return Deduplicate.keyPrecedes(x.2, y.2, in: keys)
+        }
+        for (link, a, b) in ordered {
+            if join(a, b) {
+                merges.append(Merge(keyA: a, keyB: b, rule: link.rule.rawValue, score: link.score, fields: link.fields))
+                report.linksPerRule[link.rule.rawValue, default: 0] += 1
+            } else if union.find(a) != union.find(b) {
+                report.vetoed += 1
+            }
+        }
+        return Outcome(keyLinks: merges, union: union, report: report)
+    }
+}
+
+/// A user's correction of the matching: keys that must or must not be one customer.
+package struct Override: Sendable, Equatable {
+    package enum Action: String, Sendable {
+        case alwaysMerge = "always_merge"
+        case neverMerge = "never_merge"
+    }
+
+    package var action: Action
+    package var keyA: Int32
+    package var keyB: Int32
+}
+
+/// Counts of what entity resolution did (run.json `deduplicate`).
+package struct ResolutionReport: Sendable, Equatable {
+    /// Links that joined two clusters, per rule.
+    package var linksPerRule: [String: Int] = [:]
+    /// Blocks too large to compare, per rule, and the largest one's size.
+    package var skippedBlocks: [String: Int] = [:]
+    package var largestSkippedBlock = 0
+    package var candidatePairs = 0
+    /// Links not applied because a never_merge override forbade them.
+    package var vetoed = 0
+
+    mutating func skip(_ rule: DeduplicationSettings.Rule, size: Int) {
+        skippedBlocks[rule.rawValue, default: 0] += 1
+        largestSkippedBlock = max(largestSkippedBlock, size)
+    }
+}

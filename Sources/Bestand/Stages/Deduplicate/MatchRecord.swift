@@ -1,0 +1,50 @@
+/// A customer record reduced to what matching compares, every field normalised once.
+struct MatchRecord {
+    var key: Int32
+    var email: String?
+    var vatId: String?
+    var phone: String?
+    /// Name tokens after folding and legal-form removal, sorted.
+    var nameTokens: [String]
+    var legalForm: String?
+    var postcode: String
+    var streetName: String
+    var houseNumber: String
+    var birthDate: Int32
+
+    /// Prepares row `row` of the customer table. O(length of the fields).
+    init(_ customers: CustomerTable, row: Int, phoneCountryCode: String) {
+        key = customers.key[row]
+        email = EmailNormalizer.normalize(customers.email[row])
+        vatId = EmailNormalizer.vatId(customers.vatId[row])
+        phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
+        let company = NameNormalizer.companyName(customers.name[row])
+        legalForm = company.legalForm
+        nameTokens = NameNormalizer.personTokens(company.core)
+        postcode = String(customers.postcode[row].unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
+        let street = StreetNormalizer.normalize(customers.street[row])
+        streetName = street.name
+        houseNumber = street.number
+        birthDate = customers.birthDate[row]
+    }
+
+    /// Name similarity 0…1: symmetric best-match Jaro-Winkler over tokens; 0 when either name
+    /// is empty or the two carry different legal forms (Müller GmbH is not Müller AG).
+    static func nameSimilarity(_ a: MatchRecord, _ b: MatchRecord) -> Double {
+        guard !a.nameTokens.isEmpty, !b.nameTokens.isEmpty else { return 0 }
+        if let formA = a.legalForm, let formB = b.legalForm, formA != formB { return 0 }
+        if a.nameTokens == b.nameTokens { return 1 }
+        return (bestMatchAverage(a.nameTokens, b.nameTokens) + bestMatchAverage(b.nameTokens, a.nameTokens)) / 2
+    }
+
+    /// Average over the tokens of `a` of their best Jaro-Winkler match in `b`.
+    private static func bestMatchAverage(_ a: [String], _ b: [String]) -> Double {
+        var total = 0.0
+        for token in a {
+            var best = 0.0
+            for other in b { best = max(best, JaroWinkler.similarity(token, other)) }
+            total += best
+        }
+        return total / Double(a.count)
+    }
+}

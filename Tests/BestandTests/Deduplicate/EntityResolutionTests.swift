@@ -1,0 +1,167 @@
+import Testing
+
+@testable import Bestand
+
+/// Entity resolution (SPEC §4) on small hand-made record sets.
+@Suite struct EntityResolutionTests {
+    static let header = "customer_id,name,email,phone,street,postcode,city,vat_id,birth_date\n"
+
+    /// Resolves customer records given per id space (`crm` first, then `shop`).
+    static func resolve(
+        crm: String, shop: String = "", settings: DeduplicationSettings = DeduplicationSettings(), overrides: String? = nil
+    ) throws -> CustomerBase {
+        let folder = TemporaryFolder()
+        var pipelineSettings = Settings()
+        pipelineSettings.deduplicate = settings
+        if let overrides {
+            folder.write("overrides.csv", "action,key_a,key_b\n" + overrides)
+            pipelineSettings.deduplicate.overrides = "overrides.csv"
+        }
+        let sources = [
+            source("crm", .customers, folder.write("crm.csv", header + crm)),
+            source("shop", .customers, folder.write("shop.csv", header + shop)),
+        ]
+        let pipeline = makePipeline(folder: folder.path, sources: sources, settings: pipelineSettings)
+        let dataset = try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(sources)
+        var stage = Deduplicate(asOf: pipeline.asOf!, resolvesIdentities: true)
+        stage.settings = pipelineSettings.deduplicate
+        return try stage.run(dataset)
+    }
+
+    /// The master id of every key, by key text.
+    static func masters(_ base: CustomerBase) -> [String: String] {
+        var result: [String: String] = [:]
+        for key in 0..<Int32(base.dataset.keys.count) where base.masterOfKey[Int(key)] >= 0 {
+            result[base.dataset.keys.text(of: key)] = base.masterId[Int(base.masterOfKey[Int(key)])]
+        }
+        return result
+    }
+
+    @Test func sameEmailInAnotherCaseMerges() throws {
+        let base = try Self.resolve(
+            crm: "K2,Anna Schmidt,anna.schmidt@web.de,,,,,,\n",
+            shop: "S1,\"Schmidt, Anna\",Anna.Schmidt@WEB.de,,,,,,\n")
+        #expect(Self.masters(base) == ["crm:K2": "crm:K2", "shop:S1": "crm:K2"])
+        #expect(base.members == [2])
+        #expect(base.merges.map(\.rule) == ["email"])
+    }
+
+    @Test func legalFormSpellingsAndPhoneFormatsMerge() throws {
+        // Müller GmbH & Co. KG = Mueller GmbH u. Co KG; 030/1234-56 = +49 30 123456 = 0049 (0)30 123456.
+        let base = try Self.resolve(
+            crm: "K1,Müller GmbH & Co. KG,,030/1234-56,,,,,\n",
+            shop: "S1,Mueller GmbH u. Co KG,,+49 30 123456,,,,,\nS2,MÜLLER GMBH & CO KG,,0049 (0)30 123456,,,,,\n")
+        #expect(Set(Self.masters(base).values) == ["crm:K1"])
+        #expect(base.merges.allSatisfy { $0.rule == "phone_name" })
+        #expect(base.merges.first?.fields.hasPrefix("phone; name≈1.00") == true)
+    }
+
+    @Test func streetAbbreviationsWithSamePostcodeAndNameMerge() throws {
+        // Hauptstr. 5 = Hauptstraße 5, with the name written with and without umlaut.
+        let base = try Self.resolve(
+            crm: "K1,Bäckerei Jung e.K.,,,Hauptstraße 5,10115,Berlin,,\n",
+            shop: "S1,Baeckerei Jung eK,,,Hauptstr. 5,10115,Berlin,,\n")
+        #expect(Self.masters(base)["shop:S1"] == "crm:K1")
+        #expect(base.merges.map(\.rule) == ["address_name"])
+    }
+
+    @Test func vatIdAndBirthDateMerge() throws {
+        let base = try Self.resolve(
+            crm: "K1,Weber Metallbau GmbH,,,,,,DE 123 456 789,\nK2,Jürgen Krüger,,,,,,,3.4.1961\n",
+            shop: "S1,Weber Metallbau,,,,,,DE123456789,\nS2,Juergen Krueger,,,,,,,1961-04-03\n")
+        let masters = Self.masters(base)
+        #expect(masters["shop:S1"] == "crm:K1")
+        #expect(masters["shop:S2"] == "crm:K2")
+        #expect(Set(base.merges.map(\.rule)) == ["vat_id", "name_birth_date"])
+    }
+
+    @Test func typingErrorInTheNameStillMerges() throws {
+        let base = try Self.resolve(
+            crm: "K1,Stefan Hartmann,,0211 8765432,,,,,\n", shop: "S1,Stefan Hartmnan,,+49 211 8765432,,,,,\n")
+        #expect(Self.masters(base)["shop:S1"] == "crm:K1")
+    }
+
+    @Test func sameNameInAnotherCityWithoutSharedContactDataStaysApart() throws {
+        let base = try Self.resolve(
+            crm: "K1,Thomas Müller,t.mueller@gmx.de,030 1111111,Hauptstraße 1,10115,Berlin,,\n",
+            shop: "S1,Thomas Müller,thomas.mueller@web.de,089 2222222,Hauptstraße 1,80331,München,,\n")
+        #expect(base.masterCount == 2)
+    }
+
+    @Test func branchesOfOneChainStayApart() throws {
+        let base = try Self.resolve(
+            crm: "K1,Edeka Markt Schulz GmbH,filiale1@edeka-schulz.de,030 1234567,Bahnhofstraße 3,10115,Berlin,,\n"
+                + "K2,Edeka Markt Schulz GmbH,filiale2@edeka-schulz.de,030 7654321,Gartenstraße 9,10117,Berlin,,\n")
+        #expect(base.masterCount == 2)
+    }
+
+    @Test func fatherAndSonAtOneAddressStayApart() throws {
+        // Same street, postcode and phone; different first names.
+        let base = try Self.resolve(
+            crm: "K1,Hans Müller,,030 1234567,Lindenstraße 7,10115,Berlin,,12.5.1950\n"
+                + "K2,Peter Müller,,030 1234567,Lindenstraße 7,10115,Berlin,,3.9.1978\n")
+        #expect(base.masterCount == 2)
+    }
+
+    @Test func sameNameWithAnotherLegalFormElsewhereStaysApart() throws {
+        let base = try Self.resolve(
+            crm: "K1,Müller GmbH,,030 1234567,Hauptstraße 5,10115,Berlin,,\n",
+            shop: "S1,Müller AG,,089 7654321,Marktplatz 1,80331,München,,\n")
+        #expect(base.masterCount == 2)
+    }
+
+    @Test func masterIdGoldenRecordAndMembers() throws {
+        // The smallest key by id space (crm before shop), then customer_id bytes ("K10" < "K9").
+        // Golden name from the first member with a name (crm:K10 has none, so crm:K9).
+        let base = try Self.resolve(
+            crm: "K9,Anna Weiß,anna@example.de,,,,Köln,,\nK10,,ANNA@example.de,,,50667,,,\n",
+            shop: "S1,Anna Weiss,anna@example.de,,,50668,Koeln,,\n")
+        #expect(base.masterId == ["crm:K10"])
+        #expect(base.members == [3])
+        #expect(base.name == ["Anna Weiß"])
+        #expect(base.postcode == ["50667"])
+        #expect(base.city == ["Köln"])
+        #expect(base.merges.count == 2)
+    }
+
+    @Test func neverMergeVetoesALinkAndAlwaysMergeJoins() throws {
+        let base = try Self.resolve(
+            crm: "K1,Anna Schmidt,info@firma.de,,,,,,\nK2,Bernd Schmidt,info@firma.de,,,,,,\nK3,Carla Weber,,,,,,,\n",
+            shop: "S1,Carla Weber-Neu,,,,,,,\n",
+            overrides: "never_merge,crm:K1,crm:K2\nalways_merge,crm:K3,shop:S1\nalways_merge,crm:K3,crm:K404\n")
+        let masters = Self.masters(base)
+        #expect(masters["crm:K1"] != masters["crm:K2"])
+        #expect(masters["shop:S1"] == "crm:K3")
+        #expect(base.resolution.vetoed == 1)
+        #expect(base.dataset.unknownOverrideKeys == 1)
+        #expect(base.merges.map(\.rule) == ["always_merge"])
+    }
+
+    @Test func looseBlockingIsRefusedBeforeComparing() throws {
+        var settings = DeduplicationSettings()
+        settings.addressBlocking = .postcode
+        settings.maxCandidatePairs = 10
+        let rows = (0..<10).map { "K\($0),Person \($0),,,Weg \($0),10115,Berlin,,\n" }.joined()
+        let error = #expect(throws: BestandError.self) { try Self.resolve(crm: rows, settings: settings) }
+        #expect(error?.code == .pipeline)
+        #expect(error?.message.contains("45 candidate pairs") == true)
+    }
+
+    @Test func oversizedBlocksAreSkippedAndReported() throws {
+        var settings = DeduplicationSettings()
+        settings.maxBlockSize = 3
+        // Five records share a placeholder e-mail: the block is skipped, nothing merges.
+        let rows = (0..<5).map { "K\($0),Person \($0),keine@mail.de,,,,,,\n" }.joined()
+        let base = try Self.resolve(crm: rows, settings: settings)
+        #expect(base.masterCount == 5)
+        #expect(base.resolution.skippedBlocks == ["email": 1])
+        #expect(base.resolution.largestSkippedBlock == 5)
+    }
+
+    @Test func rulesCanBeSwitchedOff() throws {
+        var settings = DeduplicationSettings()
+        settings.enabled.remove(.email)
+        let base = try Self.resolve(crm: "K1,Anna,a@b.de,,,,,,\n", shop: "S1,Berta,a@b.de,,,,,,\n", settings: settings)
+        #expect(base.masterCount == 2)
+    }
+}
