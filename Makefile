@@ -20,11 +20,14 @@ test:
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
 
-## bench: ingest throughput, then the whole pipeline on 1M customers with 10M orders (release build;
+## bench: ingest throughput; deduplication of planted duplicates (100k and 1M records, with
+## precision and recall); the whole pipeline on 1M customers with 10M orders (release build;
 ## generated data are cached in .build/bench-data)
 bench:
 	$(SWIFT) build $(RELEASE_FLAGS) --product bestand-bench
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench dedupe 100000
+	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench dedupe 740000
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench pipeline 1000000 10
 
 ## format: apply the committed .swift-format style

@@ -9,6 +9,7 @@ import Foundation
 // Benchmarks in a release build, on generated data cached under .build/bench-data:
 //   bestand-bench [ROWS]                        ingest throughput, ROWS order rows per dialect (2,000,000)
 //   bestand-bench pipeline [CUSTOMERS] [ORDERS]  the whole pipeline, ORDERS orders per customer (1,000,000 × 10)
+//   bestand-bench dedupe [CUSTOMERS]            deduplication of planted duplicates (100,000 real customers)
 
 /// A small deterministic generator (SplitMix64) so the data are the same on every machine.
 struct SplitMix64 {
@@ -152,10 +153,68 @@ func benchPipeline(customers: Int, ordersPerCustomer: Int, folder: String) throw
     print("| total | | | \(Decimal.fixed(total, decimals: 2)) |")
 }
 
+/// Peak resident memory of this process in MB (VmHWM), or 0 where /proc is not available.
+func peakMemoryMB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    return kilobytes / 1024
+}
+
+/// Deduplication of generated customer records with planted duplicates: time, memory, and
+/// pairwise precision and recall against the truth.
+func benchDeduplicate(customers: Int, folder: String) throws {
+    let data = "\(folder)/dedupe_\(customers)"
+    try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let generated = SyntheticCustomers(customers: customers, seed: 2025)
+    if !FileManager.default.fileExists(atPath: data + "/erp.csv") {
+        for space in SyntheticCustomers.idSpaces {
+            var writer = CSVWriter(header: ["customer_id", "name", "email", "phone", "street", "postcode", "city", "vat_id", "birth_date"])
+            for record in generated.records where record.idSpace == space {
+                writer.row([
+                    record.customerId, record.name, record.email, record.phone, record.street, record.postcode, record.city,
+                    record.vatId, record.birthDate,
+                ])
+            }
+            _ = FileManager.default.createFile(atPath: "\(data)/\(space).csv", contents: Data(writer.bytes))
+        }
+    }
+    let sources = SyntheticCustomers.idSpaces.map { SourceConfig(name: $0, entity: .customers, path: "\(data)/\($0).csv") }
+    let pipeline = Pipeline(
+        name: "bench", path: "bench.json", folder: "", asOf: Day.parseISO("2025-06-30"),
+        timeZone: TimeZone(identifier: "Europe/Berlin")!, timeZoneName: "Europe/Berlin", currency: "EUR",
+        language: .en, output: nil, stages: StageName.allCases, sources: sources, settings: Settings())
+    let before = peakMemoryMB()
+    let start = DispatchTime.now().uptimeNanoseconds
+    let dataset = try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(sources)
+    let ingested = DispatchTime.now().uptimeNanoseconds
+    let base = try Deduplicate(asOf: pipeline.asOf!, resolvesIdentities: true).run(dataset)
+    let done = DispatchTime.now().uptimeNanoseconds
+    var predicted: [Int] = []
+    var truth: [Int] = []
+    for record in generated.records {
+        let space = UInt16(SyntheticCustomers.idSpaces.firstIndex(of: record.idSpace)!)
+        var id = record.customerId
+        let key = id.withUTF8 { dataset.keys.ids.find($0, tag: space) }!
+        predicted.append(Int(base.masterOfKey[Int(key)]))
+        truth.append(record.truth)
+    }
+    let score = PairwiseScore(predicted: predicted, truth: truth)
+    print("deduplicate benchmark: \(generated.records.count) source records of \(customers) real customers (release build)")
+    print("| records | ingest s | deduplicate s | masters | candidate pairs | precision | recall | F1 | peak MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| \(generated.records.count) | \(Decimal.fixed(Double(ingested - start) / 1e9, decimals: 2)) | \(Decimal.fixed(Double(done - ingested) / 1e9, decimals: 2)) | \(base.masterCount) | \(base.resolution.candidatePairs) | \(Decimal.fixed(score.precision, decimals: 4)) | \(Decimal.fixed(score.recall, decimals: 4)) | \(Decimal.fixed(score.f1, decimals: 4)) | \(Decimal.fixed(max(before, peakMemoryMB()), decimals: 0)) |"
+    )
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 let folder = ".build/bench-data"
 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-if arguments.first == "pipeline" {
+if arguments.first == "dedupe" {
+    try benchDeduplicate(customers: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000, folder: folder)
+} else if arguments.first == "pipeline" {
     let customers = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
     let perCustomer = arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10
     try benchPipeline(customers: customers, ordersPerCustomer: perCustomer, folder: folder)

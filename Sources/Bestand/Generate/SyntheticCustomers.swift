@@ -121,7 +121,10 @@ package struct SyntheticCustomers: Sendable {
     }
 
     static func makeCustomer(_ random: inout SeededRandom, truth: Int) -> Record {
-        let (postcode, city, area) = random.pick(places)
+        let (basePostcode, city, area) = random.pick(places)
+        // Cities have many postcodes: the base one plus up to 59.
+        let number = Int(basePostcode)! + random.below(60)
+        let postcode = String(repeating: "0", count: 5 - String(number).count) + String(number)
         let street = random.pick(streets) + " " + String(1 + random.below(140)) + (random.chance(0.1) ? random.pick(["a", "b"]) : "")
         let phone = "0" + area + " " + String(100_000 + random.below(8_900_000))
         let unique = String(truth)

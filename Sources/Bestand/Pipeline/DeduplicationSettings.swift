@@ -19,7 +19,8 @@ package struct DeduplicationSettings: Sendable, Equatable {
     package var nameSimilarity: [Rule: Double] = [.phoneName: 0.85, .addressName: 0.88, .nameBirthDate: 0.9]
     /// Minimum street-name similarity for `address_name`.
     package var streetSimilarity = 0.9
-    /// `address_name` candidates share the postcode and house number; `postcode` alone is looser.
+    /// `address_name` candidates share the postcode, house number and the street's first letter;
+    /// `postcode` alone is far looser.
     package var addressBlocking = AddressBlocking.postcodeAndNumber
     /// Records sharing one blocking value beyond this are not compared (the value is reported).
     package var maxBlockSize = 1000

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Maps byte strings (with a small numeric tag) to dense `Int32` ids, in first-seen order.
 ///
 /// Open addressing with linear probing over one byte arena. Each slot holds the id and 32 bits
@@ -79,6 +85,20 @@ package struct ByteInterner: Sendable {
     package func bytes(_ id: Int32) -> ArraySlice<UInt8> {
         let start = id == 0 ? 0 : ends[Int(id) - 1]
         return arena[start..<ends[Int(id)]]
+    }
+
+    /// Whether the bytes of `a` sort before those of `b` (byte-wise, shorter prefix first).
+    package func precedes(_ a: Int32, _ b: Int32) -> Bool {
+        let startA = a == 0 ? 0 : ends[Int(a) - 1]
+        let startB = b == 0 ? 0 : ends[Int(b) - 1]
+        let countA = ends[Int(a)] - startA
+        let countB = ends[Int(b)] - startB
+        return arena.withUnsafeBufferPointer { stored in
+            let base = stored.baseAddress!
+            let common = min(countA, countB)
+            let order = common == 0 ? 0 : memcmp(base + startA, base + startB, common)
+            return order != 0 ? order < 0 : countA < countB
+        }
     }
 
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

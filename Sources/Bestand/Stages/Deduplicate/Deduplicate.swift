@@ -91,7 +91,7 @@ package struct Deduplicate: Stage {
         let spaceA = keys.ids.tag(of: a)
         let spaceB = keys.ids.tag(of: b)
         if spaceA != spaceB { return spaceA < spaceB }
-        return keys.ids.bytes(a).lexicographicallyPrecedes(keys.ids.bytes(b))
+        return keys.ids.precedes(a, b)
     }
 
     /// One master per cluster of customer keys, in the order of each cluster's smallest key,
@@ -124,12 +124,20 @@ package struct Deduplicate: Stage {
             name: [String](repeating: "", count: masterId.count), postcode: [String](repeating: "", count: masterId.count),
             city: [String](repeating: "", count: masterId.count), winningOrders: winners, orderRepeats: repeats, merges: [],
             resolution: ResolutionReport())
-        // Records of each key in file order, then keys in key order.
-        var rowsOfKey = [[Int32]](repeating: [], count: dataset.keys.count)
-        for row in 0..<dataset.customers.count { rowsOfKey[Int(dataset.customers.key[row])].append(Int32(row)) }
+        // Records of each key in file order (a counting sort by key), then keys in key order.
+        var firstRow = [Int32](repeating: 0, count: dataset.keys.count + 1)
+        for key in dataset.customers.key { firstRow[Int(key) + 1] += 1 }
+        for key in 0..<dataset.keys.count { firstRow[key + 1] += firstRow[key] }
+        var next = firstRow
+        var rowsByKey = [Int32](repeating: 0, count: dataset.customers.count)
+        for (row, key) in dataset.customers.key.enumerated() {
+            rowsByKey[Int(next[Int(key)])] = Int32(row)
+            next[Int(key)] += 1
+        }
         for key in keys {
             let master = Int(masterOfKey[Int(key)])
-            for row in rowsOfKey[Int(key)].map(Int.init) {
+            for index in Int(firstRow[Int(key)])..<Int(firstRow[Int(key) + 1]) {
+                let row = Int(rowsByKey[index])
                 if base.name[master].isEmpty { base.name[master] = dataset.customers.name[row] }
                 if base.postcode[master].isEmpty { base.postcode[master] = dataset.customers.postcode[row] }
                 if base.city[master].isEmpty { base.city[master] = dataset.customers.city[row] }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Clusters customer keys into master customers by the matching rules of SPEC §4.
 ///
 /// Blocking keeps the work near-linear: records are compared only within a block (same e-mail,
@@ -28,20 +31,27 @@ struct EntityResolver {
 
     func resolve(_ dataset: Dataset, overrides: [Override]) throws(BestandError) -> Outcome {
         let customers = dataset.customers
-        let records = (0..<customers.count).map { MatchRecord(customers, row: $0, phoneCountryCode: phoneCountryCode) }
+        let records = prepare(customers)
+        let keyOfRecord = customers.key
         var report = ResolutionReport()
         var links: [Link] = []
 
         // Exact rules: records sharing the value are one customer; a chain of links suffices.
         for (rule, value) in [(DeduplicationSettings.Rule.email, { (r: MatchRecord) in r.email }), (.vatId, { $0.vatId })]
         where settings.enabled.contains(rule) {
-            for (_, rows) in blocks(records, value) {
+            for rows in blocks(records, { r in value(r).map { $0.hashValue } }) {
                 if rows.count > settings.maxBlockSize {
                     report.skip(rule, size: rows.count)
                     continue
                 }
-                let sorted = rows.sorted { Deduplicate.keyPrecedes(records[Int($0)].key, records[Int($1)].key, in: dataset.keys) }
-                for (a, b) in zip(sorted, sorted.dropFirst()) where records[Int(a)].key != records[Int(b)].key {
+                // A block holds one value (barring a hash collision, which the check below catches).
+                let sorted = rows.sorted {
+                    let a = value(records[Int($0)])!
+                    let b = value(records[Int($1)])!
+                    return a != b ? a < b : Deduplicate.keyPrecedes(keyOfRecord[Int($0)], keyOfRecord[Int($1)], in: dataset.keys)
+                }
+                for (a, b) in zip(sorted, sorted.dropFirst())
+                where keyOfRecord[Int(a)] != keyOfRecord[Int(b)] && value(records[Int(a)]) == value(records[Int(b)]) {
                     links.append(Link(a: a, b: b, rule: rule, score: 1, fields: rule == .email ? "email" : "vat_id"))
                 }
             }
@@ -49,21 +59,28 @@ struct EntityResolver {
 
         // Pairwise rules: compare within blocks after checking the pair budget.
         var pairwise: [(DeduplicationSettings.Rule, [[Int32]])] = []
-        if settings.enabled.contains(.phoneName) { pairwise.append((.phoneName, Array(blocks(records) { $0.phone }.values))) }
+        if settings.enabled.contains(.phoneName) { pairwise.append((.phoneName, blocks(records) { $0.phone?.hashValue })) }
         if settings.enabled.contains(.addressName) {
             let blocking = settings.addressBlocking
             pairwise.append(
                 (
                     .addressName,
-                    Array(
-                        blocks(records) { r in
-                            guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
-                            return blocking == .postcode ? r.postcode : r.postcode + "|" + r.houseNumber
-                        }.values)
+                    blocks(records) { r in
+                        guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
+                        // Postcode, house number and the street's initial: typing errors rarely hit
+                        // the first letter, and real blocks stay small.
+                        var hasher = Hasher()
+                        hasher.combine(r.postcode)
+                        if blocking == .postcodeAndNumber {
+                            hasher.combine(r.houseNumber)
+                            hasher.combine(r.streetName[0])
+                        }
+                        return hasher.finalize()
+                    }
                 ))
         }
         if settings.enabled.contains(.nameBirthDate) {
-            pairwise.append((.nameBirthDate, Array(blocks(records) { $0.birthDate == noDay ? nil : String($0.birthDate) }.values)))
+            pairwise.append((.nameBirthDate, blocks(records) { $0.birthDate == noDay ? nil : Int($0.birthDate) }))
         }
         var candidatePairs = 0
         for (rule, groups) in pairwise {
@@ -84,18 +101,41 @@ struct EntityResolver {
         }
         for (rule, groups) in pairwise {
             let threshold = settings.nameSimilarity[rule] ?? 0.9
-            for rows in groups where rows.count <= settings.maxBlockSize {
-                for i in 0..<rows.count {
-                    for j in (i + 1)..<rows.count {
-                        let a = records[Int(rows[i])]
-                        let b = records[Int(rows[j])]
-                        if a.key == b.key { continue }
-                        if let link = compare(a, b, rows[i], rows[j], rule: rule, threshold: threshold) { links.append(link) }
+            let comparable = groups.filter { $0.count <= settings.maxBlockSize }
+            // Blocks are independent: compare them in chunks on all cores, then join in chunk order.
+            let chunks = max(1, min(64, comparable.count / 256))
+            let results = ChunkResults<[Link]>(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var found: [Link] = []
+                for rows in comparable[(comparable.count * chunk / chunks)..<(comparable.count * (chunk + 1) / chunks)] {
+                    for i in 0..<rows.count {
+                        for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
+                            if let link = compare(
+                                records[Int(rows[i])], records[Int(rows[j])], rows[i], rows[j], rule: rule, threshold: threshold)
+                            {
+                                found.append(link)
+                            }
+                        }
                     }
                 }
+                results.set(chunk, found)
             }
+            links += results.values.flatMap { $0 }
         }
         return cluster(links, records: records, keys: dataset.keys, overrides: overrides, report: report)
+    }
+
+    /// Normalises every customer record, in chunks on all cores. O(records).
+    private func prepare(_ customers: CustomerTable) -> [MatchRecord] {
+        let count = customers.count
+        let chunks = max(1, min(64, count / 4096))
+        let results = ChunkResults<[MatchRecord]>(count: chunks)
+        let countryCode = phoneCountryCode
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+            results.set(chunk, range.map { MatchRecord(customers, row: $0, phoneCountryCode: countryCode) })
+        }
+        return results.values.flatMap { $0 }
     }
 
     /// The link that `rule` makes between two records of one block, if any.
@@ -122,13 +162,39 @@ struct EntityResolver {
         }
     }
 
-    /// Groups record indexes by a blocking value (records without one are left out).
-    private func blocks(_ records: [MatchRecord], _ value: (MatchRecord) -> String?) -> [String: [Int32]] {
-        var groups: [String: [Int32]] = [:]
-        for (index, record) in records.enumerated() {
-            if let key = value(record), !key.isEmpty { groups[key, default: []].append(Int32(index)) }
+    /// Groups record indexes by the hash of a blocking value (records without one are left out);
+    /// only groups of two or more. The comparisons check the fields themselves, so a hash
+    /// collision costs a comparison, never a wrong link. Groups come in order of their first record.
+    private func blocks(_ records: [MatchRecord], _ value: (MatchRecord) -> Int?) -> [[Int32]] {
+        var firstOfBlock: [Int: Int32] = [:]
+        firstOfBlock.reserveCapacity(records.count)
+        var next = [Int32](repeating: -1, count: records.count)
+        var last = [Int32](repeating: -1, count: records.count)
+        var size = [Int32](repeating: 0, count: records.count)
+        for index in records.indices {
+            guard let key = value(records[index]) else { continue }
+            if let first = firstOfBlock[key] {
+                next[Int(last[Int(first)])] = Int32(index)
+                last[Int(first)] = Int32(index)
+                size[Int(first)] += 1
+            } else {
+                firstOfBlock[key] = Int32(index)
+                last[index] = Int32(index)
+                size[index] = 1
+            }
         }
-        return groups.filter { $0.value.count > 1 }
+        var groups: [[Int32]] = []
+        for index in records.indices where size[index] > 1 {
+            var group: [Int32] = []
+            group.reserveCapacity(Int(size[index]))
+            var member = Int32(index)
+            while member >= 0 {
+                group.append(member)
+                member = next[Int(member)]
+            }
+            groups.append(group)
+        }
+        return groups
     }
 
     // MARK: - Clustering
@@ -164,20 +230,20 @@ struct EntityResolver {
                 merges.append(Merge(keyA: override.keyA, keyB: override.keyB, rule: "always_merge", score: 1, fields: "override"))
             }
         }
+        // Links in a fixed order: by rule, stronger first, then by their keys.
         let ruleOrder = DeduplicationSettings.Rule.allCases
-        let ordered = links.map { link -> (Link, Int32, Int32) in
+        let ordered = links.map { link -> (Link, Int32, Int32, Int) in
             let a = records[Int(link.a)].key
             let b = records[Int(link.b)].key
-            return Deduplicate.keyPrecedes(a, b, in: keys) ? (link, a, b) : (link, b, a)
+            let rule = ruleOrder.firstIndex(of: link.rule)!
+            return Deduplicate.keyPrecedes(a, b, in: keys) ? (link, a, b, rule) : (link, b, a, rule)
         }.sorted { x, y in
-            let rx = ruleOrder.firstIndex(of: x.0.rule)!
-            let ry = ruleOrder.firstIndex(of: y.0.rule)!
-            if rx != ry { return rx < ry }
+            if x.3 != y.3 { return x.3 < y.3 }
             if x.0.score != y.0.score { return x.0.score > y.0.score }
             if x.1 != y.1 { return Deduplicate.keyPrecedes(x.1, y.1, in: keys) }
             return Deduplicate.keyPrecedes(x.2, y.2, in: keys)
         }
-        for (link, a, b) in ordered {
+        for (link, a, b, _) in ordered {
             if join(a, b) {
                 merges.append(Merge(keyA: a, keyB: b, rule: link.rule.rawValue, score: link.score, fields: link.fields))
                 report.linksPerRule[link.rule.rawValue, default: 0] += 1
@@ -187,6 +253,24 @@ struct EntityResolver {
         }
         return Outcome(keyLinks: merges, union: union, report: report)
     }
+}
+
+/// Results of parallel chunks, each written once by its own worker.
+final class ChunkResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = [Value?](repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { storage.map { $0! } }
 }
 
 /// A user's correction of the matching: keys that must or must not be one customer.

@@ -4,11 +4,11 @@ struct MatchRecord {
     var email: String?
     var vatId: String?
     var phone: String?
-    /// Name tokens after folding and legal-form removal, sorted.
-    var nameTokens: [String]
+    /// Name tokens after folding and legal-form removal, sorted, as Unicode scalars.
+    var nameTokens: [[Unicode.Scalar]]
     var legalForm: String?
     var postcode: String
-    var streetName: String
+    var streetName: [Unicode.Scalar]
     var houseNumber: String
     var birthDate: Int32
 
@@ -20,10 +20,10 @@ struct MatchRecord {
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         let company = NameNormalizer.companyName(customers.name[row])
         legalForm = company.legalForm
-        nameTokens = NameNormalizer.personTokens(company.core)
+        nameTokens = NameNormalizer.personTokens(company.core).map { Array($0.unicodeScalars) }
         postcode = String(customers.postcode[row].unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
         let street = StreetNormalizer.normalize(customers.street[row])
-        streetName = street.name
+        streetName = Array(street.name.unicodeScalars)
         houseNumber = street.number
         birthDate = customers.birthDate[row]
     }
@@ -38,11 +38,14 @@ struct MatchRecord {
     }
 
     /// Average over the tokens of `a` of their best Jaro-Winkler match in `b`.
-    private static func bestMatchAverage(_ a: [String], _ b: [String]) -> Double {
+    private static func bestMatchAverage(_ a: [[Unicode.Scalar]], _ b: [[Unicode.Scalar]]) -> Double {
         var total = 0.0
         for token in a {
             var best = 0.0
-            for other in b { best = max(best, JaroWinkler.similarity(token, other)) }
+            for other in b {
+                best = max(best, token == other ? 1 : JaroWinkler.similarity(token, other))
+                if best == 1 { break }
+            }
             total += best
         }
         return total / Double(a.count)
