@@ -165,3 +165,11 @@ import Testing
         #expect(base.masterCount == 2)
     }
 }
+
+extension EntityResolutionTests {
+    @Test func phoneticallyEqualSpellingsMerge() throws {
+        // Meier/Mayer: Jaro-Winkler 0.80 alone, Kölner Phonetik 67 for both → 0.9 ≥ 0.85 (phone_name).
+        let base = try Self.resolve(crm: "K1,Karl Meier,,040 5556667,,,,,\n", shop: "S1,Karl Mayer,,+49 40 5556667,,,,,\n")
+        #expect(Self.masters(base)["shop:S1"] == "crm:K1")
+    }
+}

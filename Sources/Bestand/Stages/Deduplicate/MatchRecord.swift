@@ -6,6 +6,8 @@ struct MatchRecord {
     var phone: String?
     /// Name tokens after folding and legal-form removal, sorted, as Unicode scalars.
     var nameTokens: [[Unicode.Scalar]]
+    /// Kölner Phonetik code of each name token.
+    var namePhonetics: [String]
     var legalForm: String?
     var postcode: String
     var streetName: [Unicode.Scalar]
@@ -20,7 +22,9 @@ struct MatchRecord {
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         let company = NameNormalizer.companyName(customers.name[row])
         legalForm = company.legalForm
-        nameTokens = NameNormalizer.personTokens(company.core).map { Array($0.unicodeScalars) }
+        let tokens = NameNormalizer.personTokens(company.core)
+        nameTokens = tokens.map { Array($0.unicodeScalars) }
+        namePhonetics = tokens.map(ColognePhonetics.code)
         postcode = String(customers.postcode[row].unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
         let street = StreetNormalizer.normalize(customers.street[row])
         streetName = Array(street.name.unicodeScalars)
@@ -28,26 +32,34 @@ struct MatchRecord {
         birthDate = customers.birthDate[row]
     }
 
-    /// Name similarity 0…1: symmetric best-match Jaro-Winkler over tokens; 0 when either name
-    /// is empty or the two carry different legal forms (Müller GmbH is not Müller AG).
+    /// Name similarity 0…1: symmetric best-match over tokens, where a token pair scores its
+    /// Jaro-Winkler similarity, raised to `phoneticFloor` when the Kölner Phonetik codes agree
+    /// (Meier = Mayer); 0 when either name is empty or the two carry different legal forms
+    /// (Müller GmbH is not Müller AG). O(tokens² · token length²).
     static func nameSimilarity(_ a: MatchRecord, _ b: MatchRecord) -> Double {
         guard !a.nameTokens.isEmpty, !b.nameTokens.isEmpty else { return 0 }
         if let formA = a.legalForm, let formB = b.legalForm, formA != formB { return 0 }
         if a.nameTokens == b.nameTokens { return 1 }
-        return (bestMatchAverage(a.nameTokens, b.nameTokens) + bestMatchAverage(b.nameTokens, a.nameTokens)) / 2
+        return (bestMatchAverage(a, b) + bestMatchAverage(b, a)) / 2
     }
 
-    /// Average over the tokens of `a` of their best Jaro-Winkler match in `b`.
-    private static func bestMatchAverage(_ a: [[Unicode.Scalar]], _ b: [[Unicode.Scalar]]) -> Double {
+    static let phoneticFloor = 0.9
+
+    /// Average over the tokens of `a` of their best match in `b`.
+    private static func bestMatchAverage(_ a: MatchRecord, _ b: MatchRecord) -> Double {
         var total = 0.0
-        for token in a {
+        for (index, token) in a.nameTokens.enumerated() {
             var best = 0.0
-            for other in b {
-                best = max(best, token == other ? 1 : JaroWinkler.similarity(token, other))
+            for (otherIndex, other) in b.nameTokens.enumerated() {
+                var score = token == other ? 1 : JaroWinkler.similarity(token, other)
+                if score < phoneticFloor, !a.namePhonetics[index].isEmpty, a.namePhonetics[index] == b.namePhonetics[otherIndex] {
+                    score = phoneticFloor
+                }
+                best = max(best, score)
                 if best == 1 { break }
             }
             total += best
         }
-        return total / Double(a.count)
+        return total / Double(a.nameTokens.count)
     }
 }
