@@ -31,7 +31,7 @@ struct EntityResolver {
 
     func resolve(_ dataset: Dataset, overrides: [Override]) throws(BestandError) -> Outcome {
         let customers = dataset.customers
-        let records = prepare(customers)
+        var records = prepare(customers)
         let keyOfRecord = customers.key
         var report = ResolutionReport()
         var links: [Link] = []
@@ -99,6 +99,8 @@ struct EntityResolver {
                 "deduplicate: the blocking yields \(candidatePairs) candidate pairs, more than max_candidate_pairs (\(settings.maxCandidatePairs)) — use a tighter blocking (address_name \"blocking\": \"postcode+number\") or a smaller \"max_block_size\""
             )
         }
+        prepareNames(&records, customers: customers, compared: pairwise.flatMap { $0.1.filter { $0.count <= settings.maxBlockSize } })
+        let prepared = records
         for (rule, groups) in pairwise {
             let threshold = settings.nameSimilarity[rule] ?? 0.9
             let comparable = groups.filter { $0.count <= settings.maxBlockSize }
@@ -111,7 +113,7 @@ struct EntityResolver {
                     for i in 0..<rows.count {
                         for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
                             if let link = compare(
-                                records[Int(rows[i])], records[Int(rows[j])], rows[i], rows[j], rule: rule, threshold: threshold)
+                                prepared[Int(rows[i])], prepared[Int(rows[j])], rows[i], rows[j], rule: rule, threshold: threshold)
                             {
                                 found.append(link)
                             }
@@ -122,7 +124,7 @@ struct EntityResolver {
             }
             links += results.values.flatMap { $0 }
         }
-        return cluster(links, records: records, keys: dataset.keys, overrides: overrides, report: report)
+        return cluster(links, records: prepared, keys: dataset.keys, overrides: overrides, report: report)
     }
 
     /// Normalises every customer record, in chunks on all cores. O(records).
@@ -136,6 +138,26 @@ struct EntityResolver {
             results.set(chunk, range.map { MatchRecord(customers, row: $0, phoneCountryCode: countryCode) })
         }
         return results.values.flatMap { $0 }
+    }
+
+    /// Prepares the names of the records that some block will compare, on all cores.
+    private func prepareNames(_ records: inout [MatchRecord], customers: CustomerTable, compared groups: [[Int32]]) {
+        var needed = [Bool](repeating: false, count: records.count)
+        for group in groups { for row in group { needed[Int(row)] = true } }
+        let rows = needed.indices.filter { needed[$0] }
+        let chunks = max(1, min(64, rows.count / 4096))
+        let results = ChunkResults<[MatchRecord]>(count: chunks)
+        let snapshot = records
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            results.set(
+                chunk,
+                rows[(rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)].map { row in
+                    var record = snapshot[row]
+                    record.prepareName(customers.name[row])
+                    return record
+                })
+        }
+        for (row, record) in zip(rows, results.values.joined()) { records[row] = record }
     }
 
     /// The link that `rule` makes between two records of one block, if any.

@@ -14,22 +14,29 @@ struct MatchRecord {
     var houseNumber: String
     var birthDate: Int32
 
-    /// Prepares row `row` of the customer table. O(length of the fields).
+    /// Prepares the blocking fields of row `row` of the customer table; the name is prepared
+    /// by `prepareName` only for records that a block will compare. O(length of the fields).
     init(_ customers: CustomerTable, row: Int, phoneCountryCode: String) {
         key = customers.key[row]
         email = EmailNormalizer.normalize(customers.email[row])
         vatId = EmailNormalizer.vatId(customers.vatId[row])
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
-        let company = NameNormalizer.companyName(customers.name[row])
-        legalForm = company.legalForm
-        let tokens = NameNormalizer.personTokens(company.core)
-        nameTokens = tokens.map { Array($0.unicodeScalars) }
-        namePhonetics = tokens.map(ColognePhonetics.code)
+        nameTokens = []
+        namePhonetics = []
         postcode = String(customers.postcode[row].unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
         let street = StreetNormalizer.normalize(customers.street[row])
         streetName = Array(street.name.unicodeScalars)
         houseNumber = street.number
         birthDate = customers.birthDate[row]
+    }
+
+    /// Folds the name, removes its legal form and computes the tokens' phonetic codes.
+    mutating func prepareName(_ name: String) {
+        let company = NameNormalizer.companyName(name)
+        legalForm = company.legalForm
+        let tokens = NameNormalizer.personTokens(company.core)
+        nameTokens = tokens.map { Array($0.unicodeScalars) }
+        namePhonetics = tokens.map(ColognePhonetics.code)
     }
 
     /// Name similarity 0…1: symmetric best-match over tokens, where a token pair scores its
