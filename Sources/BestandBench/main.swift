@@ -11,19 +11,6 @@ import Foundation
 //   bestand-bench pipeline [CUSTOMERS] [ORDERS]  the whole pipeline, ORDERS orders per customer (1,000,000 × 10)
 //   bestand-bench dedupe [CUSTOMERS]            deduplication of planted duplicates (100,000 real customers)
 
-/// A small deterministic generator (SplitMix64) so the data are the same on every machine.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
 func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return String(repeating: "0", count: max(0, width - text.count)) + text
@@ -32,7 +19,7 @@ func pad(_ value: Int, _ width: Int) -> String {
 /// Writes a shop-style (comma, ISO date-times with offsets) or ERP-style (semicolon, German
 /// dates, decimal comma with thousands dots, statuses) orders file.
 func generate(path: String, rows: Int, erp: Bool) {
-    var random = SplitMix64(state: erp ? 2 : 1)
+    var random = SeededRandom(seed: erp ? 2 : 1)
     var out = [UInt8]()
     out.reserveCapacity(rows * 64)
     out += Array(
@@ -111,7 +98,7 @@ func benchPipeline(customers: Int, ordersPerCustomer: Int, folder: String) throw
     let data = "\(folder)/pipeline_\(customers)_\(ordersPerCustomer)"
     try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     if !FileManager.default.fileExists(atPath: data + "/orders.csv") {
-        var random = SplitMix64(state: 7)
+        var random = SeededRandom(seed: 7)
         writeLines(path: data + "/customers.csv", header: "customer_id,name,email,postcode,city\n", count: customers) { index in
             "C\(pad(index, 7)),Kunde \(index) GmbH,kunde\(index)@example.de,\(pad(10_000 + index % 89_999, 5)),Stadt \(index % 500)\n"
         }
@@ -170,14 +157,7 @@ func benchDeduplicate(customers: Int, folder: String) throws {
     let generated = SyntheticCustomers(customers: customers, seed: 2025)
     if !FileManager.default.fileExists(atPath: data + "/erp.csv") {
         for space in SyntheticCustomers.idSpaces {
-            var writer = CSVWriter(header: ["customer_id", "name", "email", "phone", "street", "postcode", "city", "vat_id", "birth_date"])
-            for record in generated.records where record.idSpace == space {
-                writer.row([
-                    record.customerId, record.name, record.email, record.phone, record.street, record.postcode, record.city,
-                    record.vatId, record.birthDate,
-                ])
-            }
-            _ = FileManager.default.createFile(atPath: "\(data)/\(space).csv", contents: Data(writer.bytes))
+            _ = FileManager.default.createFile(atPath: "\(data)/\(space).csv", contents: Data(generated.csv(idSpace: space)))
         }
     }
     let sources = SyntheticCustomers.idSpaces.map { SourceConfig(name: $0, entity: .customers, path: "\(data)/\($0).csv") }

@@ -67,6 +67,18 @@ package struct SyntheticCustomers: Sendable {
         }
     }
 
+    /// The records of one id space as a customers CSV file (UTF-8, comma).
+    package func csv(idSpace: String) -> [UInt8] {
+        var writer = CSVWriter(header: ["customer_id", "name", "email", "phone", "street", "postcode", "city", "vat_id", "birth_date"])
+        for record in records where record.idSpace == idSpace {
+            writer.row([
+                record.customerId, record.name, record.email, record.phone, record.street, record.postcode, record.city,
+                record.vatId, record.birthDate,
+            ])
+        }
+        return writer.bytes
+    }
+
     // MARK: - Real customers
 
     static let firstNames = [

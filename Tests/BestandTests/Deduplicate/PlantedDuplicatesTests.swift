@@ -26,14 +26,7 @@ import Testing
         let folder = TemporaryFolder()
         var sources: [SourceConfig] = []
         for space in SyntheticCustomers.idSpaces {
-            var writer = CSVWriter(header: ["customer_id", "name", "email", "phone", "street", "postcode", "city", "vat_id", "birth_date"])
-            for record in data.records where record.idSpace == space {
-                writer.row([
-                    record.customerId, record.name, record.email, record.phone, record.street, record.postcode, record.city,
-                    record.vatId, record.birthDate,
-                ])
-            }
-            sources.append(source(space, .customers, folder.write(space + ".csv", bytes: writer.bytes)))
+            sources.append(source(space, .customers, folder.write(space + ".csv", bytes: data.csv(idSpace: space))))
         }
         let pipeline = makePipeline(folder: folder.path, sources: sources)
         let dataset = try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(sources)

@@ -2,26 +2,13 @@ import Testing
 
 @testable import Bestand
 
-/// A seeded generator (SplitMix64), so property tests see the same data on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Properties over generated data: input order does not matter, and rates stay in 0…1.
 @Suite struct DeterminismTests {
     /// Orders (unique ids), inquiries, sends and responses for `customers` customers over 2022–2025.
     static func generated(seed: UInt64, customers: Int = 60) -> (
         orders: [String], interactions: [String], contacts: [String], responses: [String]
     ) {
-        var random = SeededGenerator(state: seed)
+        var random = SeededRandom(seed: seed)
         var orders: [String] = []
         var interactions: [String] = []
         var contacts: [String] = []
@@ -75,7 +62,7 @@ struct SeededGenerator: RandomNumberGenerator {
     func shufflingInputRowsChangesNoOutput(seed: UInt64) throws {
         let data = Self.generated(seed: seed)
         let original = try Self.tables(Self.run(data))
-        var random = SeededGenerator(state: seed &* 977)
+        var random = SeededRandom(seed: seed &* 977)
         let shuffled = (
             data.orders.shuffled(using: &random), data.interactions.shuffled(using: &random),
             data.contacts.shuffled(using: &random), data.responses.shuffled(using: &random)
