@@ -56,7 +56,7 @@ import Testing
             "campaign_response.csv":
                 "campaign_id,stage,window_complete,recipients,responders,response_rate,ci_low,ci_high,lift,converters,conversion_rate",
             "customer_keys.csv": "key,id_space,customer_id,master_id",
-            "merges.csv": "master_id,key_a,key_b,rule,score,fields",  // SPEC §7 columns, then which fields agreed
+            "merges.csv": "master_id,key_a,key_b,rule,score",
             "rejects.csv": "source,file,line,reason,record",
         ]
         for (name, header) in headers {

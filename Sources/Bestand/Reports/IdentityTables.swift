@@ -1,8 +1,7 @@
 /// customer_keys.csv and merges.csv: which master every key belongs to, and why (SPEC §7).
 package enum IdentityTables {
     package static let keysHeader = ["key", "id_space", "customer_id", "master_id"]
-    /// SPEC §7's columns, then `fields`: which fields agreed.
-    package static let mergesHeader = ["master_id", "key_a", "key_b", "rule", "score", "fields"]
+    package static let mergesHeader = ["master_id", "key_a", "key_b", "rule", "score"]
 
     /// Every customer key with its master, in key text byte order.
     package static func keys(_ base: CustomerBase) -> CSVWriter {
@@ -38,7 +37,6 @@ package enum IdentityTables {
             writer.text(row.b)
             writer.text(row.merge.rule)
             writer.number(Decimal.fixed(row.merge.score, decimals: 4))
-            writer.text(row.merge.fields)
             writer.endRow()
         }
         return writer

@@ -29,8 +29,14 @@ package struct OrderRepeats: Sendable, Equatable {
 package struct Merge: Sendable {
     package var keyA: Int32
     package var keyB: Int32
+    /// The rule and, in brackets, the fields that agreed: `phone_name [phone, name 0.93]`.
     package var rule: String
     package var score: Double
-    /// Which fields agreed, such as `phone; name≈0.93`.
-    package var fields: String
+
+    package init(keyA: Int32, keyB: Int32, rule: String, score: Double, fields: String) {
+        self.keyA = keyA
+        self.keyB = keyB
+        self.rule = rule + " [" + fields + "]"
+        self.score = score
+    }
 }

@@ -39,7 +39,7 @@ struct EntityResolver {
         // Exact rules: records sharing the value are one customer; a chain of links suffices.
         for (rule, value) in [(DeduplicationSettings.Rule.email, { (r: MatchRecord) in r.email }), (.vatId, { $0.vatId })]
         where settings.enabled.contains(rule) {
-            for rows in blocks(records, { r in value(r).map { $0.hashValue } }) {
+            for rows in blocks(records, { r in value(r).map { StableHash().adding($0).value } }) {
                 if rows.count > settings.maxBlockSize {
                     report.skip(rule, size: rows.count)
                     continue
@@ -59,7 +59,9 @@ struct EntityResolver {
 
         // Pairwise rules: compare within blocks after checking the pair budget.
         var pairwise: [(DeduplicationSettings.Rule, [[Int32]])] = []
-        if settings.enabled.contains(.phoneName) { pairwise.append((.phoneName, blocks(records) { $0.phone?.hashValue })) }
+        if settings.enabled.contains(.phoneName) {
+            pairwise.append((.phoneName, blocks(records) { r in r.phone.map { StableHash().adding($0).value } }))
+        }
         if settings.enabled.contains(.addressName) {
             let blocking = settings.addressBlocking
             pairwise.append(
@@ -69,13 +71,11 @@ struct EntityResolver {
                         guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
                         // Postcode, house number and the street's initial: typing errors rarely hit
                         // the first letter, and real blocks stay small.
-                        var hasher = Hasher()
-                        hasher.combine(r.postcode)
+                        var hash = StableHash().adding(r.postcode)
                         if blocking == .postcodeAndNumber {
-                            hasher.combine(r.houseNumber)
-                            hasher.combine(r.streetName[0])
+                            hash = hash.adding(r.houseNumber).adding(String(r.streetName[0]))
                         }
-                        return hasher.finalize()
+                        return hash.value
                     }
                 ))
         }
@@ -166,19 +166,19 @@ struct EntityResolver {
     ) -> Link? {
         let name = MatchRecord.nameSimilarity(a, b)
         guard name >= threshold else { return nil }
-        let nameText = "name≈" + Decimal.fixed(name, decimals: 2)
+        let nameText = "name " + Decimal.fixed(name, decimals: 2)
         switch rule {
         case .phoneName:
-            return Link(a: rowA, b: rowB, rule: rule, score: name, fields: "phone; " + nameText)
+            return Link(a: rowA, b: rowB, rule: rule, score: name, fields: "phone, " + nameText)
         case .addressName:
             guard a.houseNumber == b.houseNumber else { return nil }
             let street = a.streetName == b.streetName ? 1 : JaroWinkler.similarity(a.streetName, b.streetName)
             guard street >= settings.streetSimilarity else { return nil }
             return Link(
                 a: rowA, b: rowB, rule: rule, score: min(name, street),
-                fields: "postcode; street≈" + Decimal.fixed(street, decimals: 2) + "; house number; " + nameText)
+                fields: "postcode, street " + Decimal.fixed(street, decimals: 2) + ", house number, " + nameText)
         case .nameBirthDate:
-            return Link(a: rowA, b: rowB, rule: rule, score: name, fields: "birth_date; " + nameText)
+            return Link(a: rowA, b: rowB, rule: rule, score: name, fields: "birth_date, " + nameText)
         case .email, .vatId:
             return nil
         }
@@ -274,6 +274,22 @@ struct EntityResolver {
             }
         }
         return Outcome(keyLinks: merges, union: union, report: report)
+    }
+}
+
+/// A hash that is the same in every run (Swift's own hashing is seeded per process), so
+/// blocking, and anything a hash collision could touch, is reproducible.
+struct StableHash {
+    private(set) var value = 0
+
+    /// The hash with the UTF-8 bytes of `text` (and a separator) mixed in.
+    func adding(_ text: String) -> StableHash {
+        var text = text
+        var next = UInt64(bitPattern: Int64(value))
+        text.withUTF8 { bytes in
+            next = (next ^ ByteInterner.hash(bytes, tag: 0)) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return StableHash(value: Int(truncatingIfNeeded: next ^ (next >> 31)))
     }
 }
 
