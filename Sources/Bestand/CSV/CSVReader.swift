@@ -161,10 +161,16 @@ package final class CSVReader {
             if i < end, base[i] == quote {
                 guard let closed = parseQuotedField(from: i + 1, lineBreaks: &lineBreaks) else {
                     if atEndOfFile {
-                        // Unterminated quote: the rest of the file is this record.
+                        // A quote that is never closed: the record's first line becomes one bad
+                        // record, and reading goes on with the next line, so one stray quote
+                        // costs one row and not the rest of the file.
                         recordHasUnterminatedQuote = true
-                        appendSpan(FieldSpan(start: i + 1, end: end, rawStart: i, inScratch: false))
-                        return finishRecord(contentEnd: end, next: end, lineBreaks: lineBreaks)
+                        var lineEnd = position
+                        while lineEnd < end, base[lineEnd] != 0x0A, base[lineEnd] != 0x0D { lineEnd += 1 }
+                        count = 0
+                        appendSpan(FieldSpan(start: position, end: lineEnd, rawStart: position, inScratch: false))
+                        let next = lineEnd + 1 < end && base[lineEnd] == 0x0D && base[lineEnd + 1] == 0x0A ? lineEnd + 2 : min(end, lineEnd + 1)
+                        return finishRecord(contentEnd: lineEnd, next: next, lineBreaks: 0)
                     }
                     return nil
                 }
@@ -314,7 +320,11 @@ package final class CSVReader {
                 atEndOfFile = true
             } else {
                 transcoded.removeAll(keepingCapacity: true)
-                let input = UnsafeBufferPointer(start: rawChunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+                var input = UnsafeBufferPointer(start: rawChunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+                if !byteOrderMarkChecked, count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
+                    // A UTF-8 byte-order mark in a file read as Windows-1252: drop it, do not transcode it.
+                    input = UnsafeBufferPointer(rebasing: input[3...])
+                }
                 if let bad = TextEncoding.transcodeWindows1252(input, into: &transcoded) {
                     throw undefinedByteError(input, at: bad)
                 }
@@ -329,8 +339,16 @@ package final class CSVReader {
                 dataEnd += transcoded.count
             }
         } else {
-            let count = try file.read(into: buffer + dataEnd, count: chunkSize)
-            if count == 0 { atEndOfFile = true } else { dataEnd += count }
+            // Fill the free space (at least one chunk): a record longer than the buffer then
+            // takes O(log n) refills and rescans, not O(n).
+            while capacity - dataEnd >= chunkSize {
+                let count = try file.read(into: buffer + dataEnd, count: capacity - dataEnd)
+                if count == 0 {
+                    atEndOfFile = true
+                    break
+                }
+                dataEnd += count
+            }
         }
         if !byteOrderMarkChecked, dataEnd >= 3 || atEndOfFile {
             byteOrderMarkChecked = true

@@ -20,6 +20,16 @@ package enum LifecycleStage: Int, CaseIterable, Sendable, Comparable {
 package enum Activity: String, CaseIterable, Sendable {
     case active, dormant, lapsed, never
 
+    /// Position in `allCases`.
+    package var index: Int {
+        switch self {
+        case .active: return 0
+        case .dormant: return 1
+        case .lapsed: return 2
+        case .never: return 3
+        }
+    }
+
     /// `never` without a purchase; `active` up to `activeDays`; `lapsed` up to `dormantDays`.
     package static func of(daysSinceLast: Int?, activeDays: Int, dormantDays: Int) -> Activity {
         guard let days = daysSinceLast else { return .never }

@@ -54,6 +54,7 @@ package enum PipelineRunner {
     package static func run(_ pipeline: Pipeline, options: RunOptions) throws(BestandError) -> RunResult {
         let asOf = asOf(pipeline, options: options)
         var timer = StageTimer(clock: options.clock, progress: options.progress)
+        timer.defaultLocation = SourceLocation(path: pipeline.path)
         options.progress("bestand \(Bestand.version): pipeline \"\(pipeline.name)\", as of \(Day.iso(asOf))")
 
         var ingest = Ingest(pipeline: pipeline, asOf: asOf)
@@ -98,6 +99,8 @@ package enum PipelineRunner {
 struct StageTimer {
     let clock: @Sendable () -> UInt64
     let progress: @Sendable (String) -> Void
+    /// Where an error without a place of its own points: the pipeline file.
+    var defaultLocation: SourceLocation?
     private(set) var reports: [StageReport] = []
 
     init(clock: @escaping @Sendable () -> UInt64, progress: @escaping @Sendable (String) -> Void) {
@@ -113,6 +116,7 @@ struct StageTimer {
         } catch {
             var error = error
             if error.stage == nil { error.stage = stage.name.rawValue }
+            if error.location == nil { error.location = defaultLocation }
             throw error
         }
         let seconds = Double(clock() &- start) / 1e9

@@ -50,7 +50,7 @@ package struct MarkdownText: Sendable {
 
     /// A rate as a percentage with one decimal, or `–` when undefined.
     package func percent(_ numerator: Int64, _ denominator: Int64) -> String {
-        guard let text = Decimal.ratio(numerator * 100, denominator, decimals: 1) else { return "–" }
+        guard let text = Decimal.ratio(numerator, denominator, decimals: 1, multiplier: 100) else { return "–" }
         return (language == .de ? text.replacingOccurrences(of: ".", with: ",") : text) + " %"
     }
 

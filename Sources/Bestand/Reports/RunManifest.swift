@@ -36,6 +36,28 @@ package enum RunManifest {
                 ("seconds", .double(stage.seconds, decimals: 3)),
             ])
         }
+        let cancelled = base.winningOrders.filter { dataset.orders.cancelled[Int($0)] }.count
+        let orders: JSONWriter.Value = .object([
+            ("rows", .int(dataset.orders.count)),
+            ("unique", .int(base.winningOrders.count)),
+            ("cancelled", .int(cancelled)),
+            ("identical_repeats", .int(base.orderRepeats.identical)),
+            ("conflicting_repeats", .int(base.orderRepeats.conflicting)),
+        ])
+        let resolution = base.resolution
+        let customers: JSONWriter.Value = .object([
+            ("records", .int(dataset.customers.count)),
+            ("keys", .int(base.masterOfKey.filter { $0 >= 0 }.count)),
+            ("masters", .int(base.masterCount)),
+            ("merges", .int(base.merges.count)),
+            ("merges_per_rule", counts(resolution.linksPerRule)),
+            ("candidate_pairs", .int(resolution.candidatePairs)),
+            ("skipped_blocks", counts(resolution.skippedBlocks)),
+            ("largest_skipped_block", .int(resolution.largestSkippedBlock)),
+            ("overrides", .int(dataset.overrides.count)),
+            ("overrides_with_unknown_keys", .int(dataset.unknownOverrideKeys)),
+            ("links_vetoed_by_never_merge", .int(resolution.vetoed)),
+        ])
         let root: JSONWriter.Value = .object([
             ("tool", .string("bestand")),
             ("version", .string(Bestand.version)),
@@ -51,31 +73,8 @@ package enum RunManifest {
                     ("rejected", .int(dataset.rejects.count)),
                 ])
             ),
-            (
-                "orders",
-                .object([
-                    ("rows", .int(dataset.orders.count)),
-                    ("unique", .int(base.winningOrders.count)),
-                    ("identical_repeats", .int(base.orderRepeats.identical)),
-                    ("conflicting_repeats", .int(base.orderRepeats.conflicting)),
-                ])
-            ),
-            (
-                "customers",
-                .object([
-                    ("records", .int(dataset.customers.count)),
-                    ("keys", .int(base.masterOfKey.filter { $0 >= 0 }.count)),
-                    ("masters", .int(base.masterCount)),
-                    ("merges", .int(base.merges.count)),
-                    ("merges_per_rule", counts(base.resolution.linksPerRule)),
-                    ("candidate_pairs", .int(base.resolution.candidatePairs)),
-                    ("skipped_blocks", counts(base.resolution.skippedBlocks)),
-                    ("largest_skipped_block", .int(base.resolution.largestSkippedBlock)),
-                    ("overrides", .int(dataset.overrides.count)),
-                    ("overrides_with_unknown_keys", .int(dataset.unknownOverrideKeys)),
-                    ("links_vetoed_by_never_merge", .int(base.resolution.vetoed)),
-                ])
-            ),
+            ("orders", orders),
+            ("customers", customers),
             ("stages", .array(stageValues)),
             (
                 "quality_gate",

@@ -18,7 +18,7 @@ package enum SegmentsTable {
         for c in 0..<profiles.count {
             let revenue = profiles.revenue12Months[c]
             stages[profiles.stage[c].rawValue].add(revenue)
-            activities[Activity.allCases.firstIndex(of: profiles.activity[c])!].add(revenue)
+            activities[profiles.activity[c].index].add(revenue)
             classes[profiles.abc[c]?.rawValue ?? 3].add(revenue)
         }
         return stages + activities + classes

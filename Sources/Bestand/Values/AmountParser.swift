@@ -4,8 +4,12 @@
 /// `[sign] [currency] [sign] digits[groups][decimal digits] [currency]`, at most one sign and
 /// one currency (`€` or `EUR`, any case). Thousands separators (the other one of `.`/`,`,
 /// or a space) must form groups of three. Digits beyond the cents are rounded half away
-/// from zero. At most 15 integer digits.
+/// from zero. At most 12 integer digits (below a trillion), so that sums over tens of
+/// millions of rows stay far inside 64 bits; a longer number is a data error such as an order
+/// number in the amount column.
 package struct AmountParser: Sendable {
+    package static let maximumIntegerDigits = 12
+
     /// The decimal separator byte, `.` or `,`.
     package let decimalSeparator: UInt8
 
@@ -57,7 +61,7 @@ package struct AmountParser: Sendable {
             if isDigit(byte) {
                 integerDigits += 1
                 digitsInGroup += 1
-                guard integerDigits <= 15 else { return nil }
+                guard integerDigits <= Self.maximumIntegerDigits else { return nil }
                 integer = integer * 10 + Int64(byte &- 0x30)
                 i += 1
             } else if (byte == groupSeparator || byte == space) && i + 1 < n && isDigit(b[i + 1]) {

@@ -8,21 +8,21 @@ package enum Decimal {
         return (cents < 0 ? "-" : "") + String(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    /// numerator/denominator with `decimals` digits, rounded half away from zero, exactly
-    /// (integer arithmetic). nil when the denominator is zero.
-    package static func ratio(_ numerator: Int64, _ denominator: Int64, decimals: Int = 4) -> String? {
+    /// multiplier · numerator / denominator with `decimals` digits, rounded half away from zero,
+    /// exactly (128-bit integer arithmetic). nil when the denominator is zero.
+    package static func ratio(_ numerator: Int64, _ denominator: Int64, decimals: Int = 4, multiplier: Int64 = 1) -> String? {
         guard denominator != 0 else { return nil }
         let negative = (numerator < 0) != (denominator < 0) && numerator != 0
-        var scale: UInt64 = 1
+        var scale: UInt128 = 1
         for _ in 0..<decimals { scale *= 10 }
-        // round(n/d · scale) half away from zero = floor((2·n·scale + d) / (2·d)), in 128 bits.
-        let n = UInt128(numerator.magnitude)
+        // round(n/d · scale) half away from zero = floor((2·n·scale + d) / (2·d)).
+        let n = UInt128(numerator.magnitude) * UInt128(multiplier.magnitude)
         let d = UInt128(denominator.magnitude)
-        let scaled = UInt64((2 * n * UInt128(scale) + d) / (2 * d))
-        let whole = scaled / scale
+        let scaled = (2 * n * scale + d) / (2 * d)
+        let whole = String(scaled / scale)
         var fraction = String(scaled % scale)
         fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-        let text = decimals > 0 ? "\(whole).\(fraction)" : "\(whole)"
+        let text = decimals > 0 ? "\(whole).\(fraction)" : whole
         return (negative && scaled != 0 ? "-" : "") + text
     }
 

@@ -54,14 +54,16 @@ import Testing
         #expect(records.map(\.line) == [1, 2, 3])
     }
 
-    @Test func unterminatedQuoteAtEndOfFile() throws {
+    @Test func unterminatedQuoteCostsOneLine() throws {
+        // The quote opened on line 3 is never closed: line 3 alone is the bad record, and
+        // reading goes on with line 4.
         let folder = TemporaryFolder()
-        let (_, records) = try readRecords(folder.write("u.csv", "a,b\n1,2\n3,\"open\nstill open\n"))
-        #expect(records.count == 3)
-        #expect(records[2].line == 3)
+        let (_, records) = try readRecords(folder.write("u.csv", "a,b\n1,2\n3,\"open\r\nstill,open\n"))
+        #expect(records.map(\.line) == [1, 2, 3, 4])
         #expect(records[2].unterminated)
-        #expect(records[2].fields == ["3", "open\nstill open\n"])
-        #expect(!records[1].unterminated)
+        #expect(records[2].fields == ["3,\"open"])
+        #expect(records[3].fields == ["still", "open"])
+        #expect(!records[3].unterminated && !records[1].unterminated)
     }
 
     @Test func textAfterClosingQuoteIsKept() throws {

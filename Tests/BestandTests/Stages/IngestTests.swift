@@ -136,15 +136,25 @@ import Testing
         #expect(error?.message.contains("matches no file") == true)
     }
 
-    @Test func unterminatedQuoteRejectsTheRestOfTheFile() throws {
+    @Test func unterminatedQuoteRejectsOnlyItsLine() throws {
         let folder = TemporaryFolder()
         folder.write("i.csv", "customer_id,date,type\n1,2025-01-01,Anfrage\n2,2025-01-02,\"Angebot\n3,2025-01-03,Anfrage\n")
         let data = try ingest(makePipeline(folder: folder.path, sources: [source("i", .interactions, "i.csv")]))
-        #expect(data.files[0].rowsRead == 2)
+        #expect(data.files[0].rowsRead == 3)
         #expect(data.files[0].rowsRejected == 1)
         #expect(data.rejects[0].line == 3)
         #expect(data.rejects[0].reason.hasPrefix("unterminated_quote"))
-        #expect(data.interactions.isProspect == [true])
+        #expect(data.rejects[0].record == "2,2025-01-02,\"Angebot")
+        #expect(data.interactions.isProspect == [true, true])
+    }
+
+    @Test func byteOrderMarkIsDroppedWhenTheFileFallsBackToWindows1252() throws {
+        let folder = TemporaryFolder()
+        folder.write("b.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("customer_id,name\n1,M".utf8) + [0xFC, 0x0A])
+        let data = try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "b.csv")]))
+        #expect(data.files[0].encoding == .windows1252)
+        #expect(data.files[0].header == ["customer_id", "name"])
+        #expect(data.customers.name == ["Mü"])
     }
 
     @Test func prospectTypesCompareWholeValues() throws {

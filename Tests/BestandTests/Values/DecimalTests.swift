@@ -30,6 +30,12 @@ import Testing
         #expect(Decimal.ratio(3, 0) == nil)
     }
 
+    @Test func hugeRatiosDoNotTrap() {
+        // 10^17 cents over one cent: far beyond 64 bits once scaled.
+        #expect(Decimal.ratio(100_000_000_000_000_000, 1) == "100000000000000000.0000")
+        #expect(Decimal.ratio(Int64.max, 1, decimals: 1, multiplier: 100) == "922337203685477580700.0")
+    }
+
     @Test func largeRatiosStayExact() {
         // 10^15 cents over 3: 333333333333333.3333…
         #expect(Decimal.ratio(1_000_000_000_000_000, 3) == "333333333333333.3333")

@@ -59,7 +59,8 @@ struct RowReader {
     private func checkShape() throws(Problem) {
         if reader.recordHasUnterminatedQuote {
             throw Problem(
-                code: "unterminated_quote", detail: "a quoted field opened in this record is never closed before the end of the file")
+                code: "unterminated_quote",
+                detail: "a quoted field opened on this line is never closed; the line is rejected and reading goes on with the next one")
         }
         if record.count != headerCount {
             throw Problem(code: "field_count", detail: "expected \(headerCount) fields as in the header, found \(record.count)")
