@@ -6,6 +6,7 @@ enum Command: Equatable {
     case version
     case run(path: String, asOf: String?, output: String?, quiet: Bool)
     case validate(path: String)
+    case generate(customers: Int, seed: UInt64, output: String)
 }
 
 /// Hand-written parsing of bestand's small command line (SPEC §1).
@@ -13,17 +14,22 @@ enum Arguments {
     static let usage = """
         usage: bestand run PIPELINE.json [--as-of YYYY-MM-DD] [--out DIR] [--quiet]
                bestand validate PIPELINE.json
+               bestand generate --customers N [--seed S] --out DIR
                bestand --help | --version
 
         commands:
           run        run the pipeline's stages and write its outputs
           validate   check the pipeline file, find its inputs, read their headers and parse
                      every row, without writing outputs
+          generate   write a synthetic data set (customer exports with planted duplicates,
+                     orders, inquiries, campaigns, truth.csv) and a pipeline.json for it
 
         options:
           --as-of YYYY-MM-DD   evaluation date (default: the pipeline's as_of, else today)
           --out DIR            output folder (default: the pipeline's output, else out/<name>)
           --quiet              no progress on stderr
+          --customers N        generate: number of real customers (about 10 order rows each)
+          --seed S             generate: random seed (default 1); the same seed gives the same files
           -h, --help           show this help
           --version            show the version
 
@@ -90,13 +96,47 @@ enum Arguments {
                 throw UsageError(message: rest.isEmpty ? "validate needs a pipeline file" : "validate takes one pipeline file")
             }
             return .validate(path: rest[0])
+        case "generate":
+            return try parseGenerate(rest)
         default:
             var message = "unknown command \"\(first)\""
-            if let suggestion = Suggestion.closest(to: first, in: ["run", "validate"]) {
+            if let suggestion = Suggestion.closest(to: first, in: ["run", "validate", "generate"]) {
                 message += " — did you mean \"\(suggestion)\"?"
             }
             throw UsageError(message: message)
         }
+    }
+
+    /// `generate --customers N [--seed S] --out DIR`.
+    private static func parseGenerate(_ rest: [String]) throws(UsageError) -> Command {
+        var values: [String: String] = [:]
+        var index = 0
+        while index < rest.count {
+            var argument = rest[index]
+            var value: String?
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                value = String(argument[argument.index(after: equals)...])
+                argument = String(argument[..<equals])
+            }
+            guard ["--customers", "--seed", "--out"].contains(argument) else {
+                throw UsageError(message: unknownOption(argument, known: ["--customers", "--seed", "--out"]))
+            }
+            if value == nil {
+                index += 1
+                guard index < rest.count, !rest[index].hasPrefix("--") else { throw UsageError(message: "\(argument) needs a value") }
+                value = rest[index]
+            }
+            values[argument] = value
+            index += 1
+        }
+        guard let customersText = values["--customers"] else { throw UsageError(message: "generate needs --customers N") }
+        guard let customers = Int(customersText), (1...100_000_000).contains(customers) else {
+            throw UsageError(message: "--customers must be a whole number from 1 to 100000000, found \"\(customersText)\"")
+        }
+        guard let output = values["--out"] else { throw UsageError(message: "generate needs --out DIR") }
+        let seedText = values["--seed"] ?? "1"
+        guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed must be a whole number, found \"\(seedText)\"") }
+        return .generate(customers: customers, seed: seed, output: output)
     }
 
     private static func unknownOption(_ option: String, known: [String]) -> String {

@@ -28,6 +28,18 @@ func runCommand(_ arguments: [String]) -> Int32 {
         return 0
     case .validate(let path):
         return Validation.run(path: path)
+    case .generate(let customers, let seed, let output):
+        do throws(BestandError) {
+            let summary = try SyntheticDataSet.write(customers: customers, seed: seed, to: output)
+            print(
+                "wrote \(summary.customers) customers (\(summary.records) records), \(summary.orders) order rows and \(summary.plantedRejects) planted bad rows to \(output)/"
+            )
+            print("run it with: bestand run \(output)/pipeline.json")
+            return 0
+        } catch {
+            printError(error.description)
+            return error.code.exitCode
+        }
     case .run(let path, let asOfText, let output, let quiet):
         var asOf: Int32?
         if let asOfText {
