@@ -149,7 +149,7 @@ struct RowReader {
             throw Problem(code: "invalid_amount", detail: "\(describe(3)): \"\(Text.string(amountBytes))\" is not an amount")
         }
         let status = value(4)
-        dataset.orders.orderId.append(dataset.orderIds.intern(orderId, tag: idSpace))
+        dataset.orders.orderIdHash.append(dataset.orderIds.append(orderId, tag: idSpace))
         dataset.orders.customer.append(dataset.keys.ids.intern(customerId, tag: idSpace))
         dataset.orders.date.append(day)
         dataset.orders.amount.append(cents)

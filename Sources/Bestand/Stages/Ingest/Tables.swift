@@ -39,15 +39,15 @@ package struct CustomerTable: Sendable {
 
 /// Order lines as read (before order-id deduplication).
 package struct OrderTable: Sendable {
-    /// Interned `order_id`, tagged with the id space.
-    package var orderId: [Int32] = []
+    /// Hash of the id space and `order_id` (see `OrderIds`).
+    package var orderIdHash: [UInt64] = []
     package var customer: [Int32] = []
     package var date: [Int32] = []
     package var amount: [Int64] = []
     package var cancelled: [Bool] = []
     package var origin: [RowOrigin] = []
 
-    package var count: Int { orderId.count }
+    package var count: Int { orderIdHash.count }
 }
 
 /// Interactions (inquiries, quotes, complaints, …) with a flag for prospect types.
