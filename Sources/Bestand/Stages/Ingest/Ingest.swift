@@ -1,7 +1,8 @@
 /// Reads every source file of a pipeline into typed tables, rejecting bad rows with reasons.
 ///
-/// Files are read twice: once whole for size, SHA-256 and encoding, then streamed through
-/// the CSV reader. Memory grows with the accepted rows, not with the file size.
+/// Each file is first scanned whole for its size and encoding, then streamed through the CSV
+/// reader while another thread computes its SHA-256 (the page cache serves the repeated
+/// reads). Memory grows with the accepted rows, not with the file size.
 package struct Ingest: Stage {
     package let pipeline: Pipeline
     /// Events dated after this day are counted in `afterAsOf` (they stay in the tables).
