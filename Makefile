@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS := -Xswiftc -warnings-as-errors
 RELEASE_FLAGS := -c release $(BUILD_FLAGS)
 
-.PHONY: all build run test bench format clean
+.PHONY: all build run test bench fuzz format clean
 
 all: build
 
@@ -29,6 +29,11 @@ bench:
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench dedupe 100000
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench dedupe 740000
 	$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/bestand-bench pipeline 1000000 10
+
+## fuzz: libFuzzer targets (parsers, whole-file ingest) with address sanitizer, FUZZ_SECONDS each
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 ## format: apply the committed .swift-format style
 format:

@@ -92,24 +92,28 @@ package enum SyntheticDataSet {
             case 0..<28: orders = 0
             case 28..<63: orders = 1
             case 63..<80: orders = 2 + random.below(3)
-            default: orders = 20 + random.below(52)
+            default: orders = 25 + random.below(60)
             }
             if (20..<28).contains(kind) || (orders == 0 && random.chance(0.1)) {
                 let day = first + Int32(random.below(Int(last - first)))
                 inquiries.line("\(crmId[customer]),\(Day.iso(day)),\(random.pick(["Anfrage", "Angebot", "Anfrage"]))")
             }
-            let start = first + Int32(random.below(Int(last - first) + 60))
+            // Regulars have been customers since the first year; others start at any time.
+            let start = first + Int32(random.below(orders > 10 ? 365 : Int(last - first)))
             var day = start
             var dates: [Int32] = []
             for _ in 0..<orders {
+                // A few orders of the weeks after the as-of date, as in a real export.
+                if day > last + 14 { break }
                 dates.append(day)
                 // Seasonality: a purchase in the fourth quarter is more likely to come sooner.
                 day += Int32(1 + random.below(orders > 10 ? 50 : 500))
                 if random.chance(0.05) { dates.append(dates.last!) }  // a second order the same day
             }
-            for date in dates {
+            for (position, date) in dates.enumerated() {
                 let cents = 500 + random.below(Day.civil(date).month >= 10 ? 60_000 : 40_000)
-                let credit = random.chance(0.03)
+                // Credit notes follow a purchase.
+                let credit = position > 0 && random.chance(0.03)
                 let cancelled = random.chance(0.025)
                 if let shopKey = shopId[customer], random.chance(0.5) {
                     shopCount += 1

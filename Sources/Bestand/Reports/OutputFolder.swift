@@ -94,14 +94,24 @@ package final class OutputFolder {
     }
 
     /// Swaps the complete temporary folder into place.
+    ///
+    /// Where the system can exchange two paths atomically (Linux `renameat2` with
+    /// `RENAME_EXCHANGE`), the previous folder stays in place until the very instant the new one
+    /// replaces it, so a kill at any moment leaves one complete folder at the target. Elsewhere
+    /// the previous folder is moved aside first, and the next run moves it back if it was killed
+    /// in between.
     package func commit() throws(BestandError) {
         let manager = FileManager.default
-        let old = parent + "/." + baseName + ".old-\(processId)"
         let hadTarget = manager.fileExists(atPath: target)
+        if hadTarget, let exchange = Self.exchange, exchange(AT_FDCWD, temporary, AT_FDCWD, target, 2) == 0 {
+            // The temporary path now holds the previous outputs.
+            try? manager.removeItem(atPath: temporary)
+            return
+        }
+        let old = parent + "/." + baseName + ".old-\(processId)"
         if hadTarget {
             guard rename(target, old) == 0 else {
-                throw BestandError(
-                    .output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
+                throw BestandError(.output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
             }
         }
         guard rename(temporary, target) == 0 else {
@@ -111,6 +121,17 @@ package final class OutputFolder {
         }
         if hadTarget { try? manager.removeItem(atPath: old) }
     }
+
+    /// `renameat2(2)`, looked up at run time (the C library may not declare it), or nil.
+    private static let exchange: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        #if os(Linux)
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+            return unsafeBitCast(
+                symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+        #else
+            return nil
+        #endif
+    }()
 
     /// Removes the temporary folder after a failure.
     package func discard() {
