@@ -151,6 +151,18 @@ package struct Ingest: Stage {
                 report.columns[field] = header[column]
             }
         }
+        // A header that a field maps to must be unambiguous.
+        for field in source.entity.fields {
+            guard let column = mapping.columns[field] else { continue }
+            let key = HeaderName.key(header[column])
+            let same = header.indices.filter { HeaderName.key(header[$0]) == key }
+            if same.count > 1 {
+                throw BestandError(
+                    .missingColumn,
+                    "the header \"\(header[column])\" for \(field) appears \(same.count) times (columns \(same.map { String($0 + 1) }.joined(separator: ", "))) — rename the columns or map \(field) to one of them with \"columns\"",
+                    location: SourceLocation(path: file.displayPath, line: reader.recordLine))
+            }
+        }
         let missing = source.entity.fields.filter { source.entity.requiredFields.contains($0) && mapping.columns[$0] == nil }
         if !missing.isEmpty || !mapping.unknownExplicit.isEmpty {
             var parts: [String] = []
