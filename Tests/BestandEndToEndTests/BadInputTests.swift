@@ -119,3 +119,44 @@ import Testing
         #expect(result.stderr.hasPrefix("p.json:2:16: error: pipeline file is not valid JSON"), "\(result.stderr)")
     }
 }
+
+/// The `pseudonymize` setting: names in customers.csv become keyed hashes.
+@Suite struct PseudonymizeTests {
+    static func project(key: String?) -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.write("c.csv", "customer_id,name\nK1,Anna Schmidt\nK2,Bernd Weber\nK3,\n")
+        if let key { folder.write("secret.key", key) }
+        folder.write(
+            "p.json",
+            #"{ "name": "t", "as_of": "2025-06-30", "sources": [ { "name": "c", "entity": "customers", "path": "c.csv" } ], "settings": { "pseudonymize": "secret.key" } }"#
+        )
+        return folder
+    }
+
+    @Test func namesBecomeKeyedHashes() throws {
+        let folder = Self.project(key: "a secret of more than sixteen bytes")
+        let result = try Bestand.run(["run", "p.json", "--quiet"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let customers = folder.read("out/t/customers.csv") ?? ""
+        #expect(!customers.contains("Anna") && !customers.contains("Weber"))
+        let names = customers.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }
+        #expect(names[0].hasPrefix("p-") && names[0].count == 18)
+        #expect(names[0] != names[1])
+        #expect(names[2] == "")
+        // Another key gives other pseudonyms.
+        let other = Self.project(key: "another secret, also long enough")
+        try Bestand.run(["run", "p.json", "--quiet"], in: other.path)
+        #expect(other.read("out/t/customers.csv") != customers)
+    }
+
+    @Test func missingOrShortKeyStopsTheRun() throws {
+        let missing = Self.project(key: nil)
+        let result = try Bestand.run(["run", "p.json", "--quiet"], in: missing.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("secret.key: error: cannot read input file"), "\(result.stderr)")
+        let short = Self.project(key: "short")
+        let shortResult = try Bestand.run(["run", "p.json", "--quiet"], in: short.path)
+        #expect(shortResult.status == 1)
+        #expect(shortResult.stderr.contains("at least 16 bytes"))
+    }
+}

@@ -98,6 +98,8 @@ package struct Settings: Sendable {
     package var maxRejectRate = 0.05
     package var phoneCountryCode = "49"
     package var deduplicate = DeduplicationSettings()
+    /// Path of a key file; when set, names in customers.csv are replaced by a keyed hash.
+    package var pseudonymize: String?
 
     package init() {}
 }

@@ -9,7 +9,7 @@ package enum PipelineLoader {
     static let settingKeys = [
         "period", "periods", "active_days", "dormant_days", "z4_min_purchases", "abc_a_percent",
         "abc_b_percent", "second_order_windows", "response_window_days", "cancelled_statuses",
-        "prospect_interaction_types", "max_reject_rate", "phone_country_code", "deduplicate",
+        "prospect_interaction_types", "max_reject_rate", "phone_country_code", "deduplicate", "pseudonymize",
     ]
     static let deduplicateKeys = DeduplicationSettings.Rule.allCases.map(\.rawValue) + [
         "max_block_size", "max_candidate_pairs", "overrides",
@@ -301,6 +301,10 @@ private struct Checker {
             }
         }
         if let node = map["deduplicate"] { settings.deduplicate = deduplication(node) }
+        if let path = string(map["pseudonymize"], "pseudonymize") {
+            if path.isEmpty { fail("\"pseudonymize\" must name a key file", at: map["pseudonymize"]!.position) }
+            settings.pseudonymize = path
+        }
         return settings
     }
 

@@ -14,7 +14,7 @@ package enum CustomersTable {
             let buyer = history.purchaseCount(c) > 0
             writer.text(base.masterId[c])
             writer.integer(base.members[c])
-            writer.text(base.name[c])
+            writer.text(base.dataset.pseudonymKey.map { pseudonym(base.name[c], key: $0) } ?? base.name[c])
             writer.text(base.postcode[c])
             writer.text(base.city[c])
             writer.number(profiles.stage[c].label)
@@ -32,5 +32,11 @@ package enum CustomersTable {
             writer.endRow()
         }
         return writer
+    }
+
+    /// `p-` and the first 16 hex digits of HMAC-SHA256(key, name); empty names stay empty.
+    package static func pseudonym(_ name: String, key: [UInt8]) -> String {
+        guard !name.isEmpty else { return "" }
+        return "p-" + SHA256.hexDigest(HMAC.sha256(key: key, message: Array(name.utf8))).prefix(16)
     }
 }

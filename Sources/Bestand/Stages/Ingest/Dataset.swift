@@ -12,6 +12,8 @@ package struct Dataset: Sendable {
     package var rejects: [Reject] = []
     /// The user's always_merge / never_merge corrections for deduplicate.
     package var overrides: [Override] = []
+    /// The pseudonymisation key, when the pipeline asks for pseudonyms.
+    package var pseudonymKey: [UInt8]?
     /// Override rows skipped because they name a key that no input has.
     package var unknownOverrideKeys = 0
 

@@ -29,6 +29,15 @@ package struct Ingest: Stage {
                 dataset.files.append(report)
             }
         }
+        if let path = pipeline.settings.pseudonymize {
+            let key = try PipelineLoader.readWholeFile(FilePath.resolve(path, relativeTo: pipeline.folder))
+            guard key.count >= 16 else {
+                throw BestandError(
+                    .inputFile, "the pseudonymisation key must hold at least 16 bytes of secret",
+                    location: SourceLocation(path: FilePath.resolve(path, relativeTo: pipeline.folder)))
+            }
+            dataset.pseudonymKey = key
+        }
         if let path = pipeline.settings.deduplicate.overrides {
             try readOverrides(FilePath.resolve(path, relativeTo: pipeline.folder), into: &dataset)
         }
