@@ -71,6 +71,7 @@ package enum PipelineRunner {
                 "deduplicate: warning: \(base.resolution.skippedBlocks.values.reduce(0, +)) blocks with more than \(pipeline.settings.deduplicate.maxBlockSize) records were not compared (largest \(base.resolution.largestSkippedBlock)); see run.json"
             )
         }
+        try Reconciliation.check(base, pipelinePath: pipeline.path)
         let profiles = try timer.perform(Enrich(asOf: asOf, settings: pipeline.settings), base)
         let scores = try timer.perform(Score(), profiles)
 

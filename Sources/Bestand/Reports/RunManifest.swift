@@ -58,6 +58,12 @@ package enum RunManifest {
             ("overrides_with_unknown_keys", .int(dataset.unknownOverrideKeys)),
             ("links_vetoed_by_never_merge", .int(resolution.vetoed)),
         ])
+        let reconciliation = Reconciliation.evaluate(base)
+        let checks: JSONWriter.Value = .object([
+            ("files_reconcile", .bool(reconciliation.filesReconcile)),
+            ("orders_reconcile", .bool(reconciliation.ordersReconcile)),
+            ("customers_reconcile", .bool(reconciliation.membersReconcile)),
+        ])
         let root: JSONWriter.Value = .object([
             ("tool", .string("bestand")),
             ("version", .string(Bestand.version)),
@@ -75,6 +81,7 @@ package enum RunManifest {
             ),
             ("orders", orders),
             ("customers", customers),
+            ("checks", checks),
             ("stages", .array(stageValues)),
             (
                 "quality_gate",
