@@ -1,4 +1,5 @@
-// libFuzzer target: the date parser, the amount parser (both separators) and the JSON parser.
+// libFuzzer target: the date parser, the amount parser (both separators), the JSON parser and
+// the pipeline-file checks on top of it.
 // Invariants: parsing never traps; a parsed amount printed and parsed again is the same.
 import Bestand
 import Foundation
@@ -18,6 +19,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             precondition(again == cents, "amount \(cents) printed as \(printed) reads back as \(String(describing: again))")
         }
     }
-    _ = try? JSONNode.parse(Array(bytes))
+    _ = try? PipelineLoader.parse(Array(bytes), path: "p.json")
     return 0
 }

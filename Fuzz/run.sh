@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (with address sanitizer) and runs each for SECONDS (default 60).
+# Builds the libFuzzer targets (with address sanitizer) and runs each for SECONDS (default 300).
 # Seeds: Fuzz/corpus/<target>/. Findings are written to .build/fuzz/findings/<target>/; turn each
 # into a regression test. Needs only the Swift toolchain (libFuzzer ships with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-60}"
+seconds="${1:-300}"
 out=.build/fuzz
 mkdir -p "$out"
 sources=$(find Sources/Bestand -name '*.swift' | sort)
