@@ -199,13 +199,7 @@ package final class CSVReader {
 
     @inline(__always)
     private func appendSpan(_ span: FieldSpan) {
-        if count == spanCapacity {
-            let grown = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
-            grown.moveInitialize(from: spans, count: count)
-            spans.deallocate()
-            spans = grown
-            spanCapacity *= 2
-        }
+        if count == spanCapacity { Self.double(&spans, capacity: &spanCapacity, used: count) }
         spans[count] = span
         count += 1
     }
@@ -213,15 +207,18 @@ package final class CSVReader {
     private var scratchUsed = 0
 
     private func appendScratch(_ byte: UInt8) {
-        if scratchUsed == scratchCapacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity * 2)
-            grown.update(from: scratch, count: scratchUsed)
-            scratch.deallocate()
-            scratch = grown
-            scratchCapacity *= 2
-        }
+        if scratchUsed == scratchCapacity { Self.double(&scratch, capacity: &scratchCapacity, used: scratchUsed) }
         scratch[scratchUsed] = byte
         scratchUsed += 1
+    }
+
+    /// Moves the first `used` elements into a buffer of twice the capacity.
+    private static func double<T>(_ pointer: inout UnsafeMutablePointer<T>, capacity: inout Int, used: Int) {
+        let grown = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: pointer, count: used)
+        pointer.deallocate()
+        pointer = grown
+        capacity *= 2
     }
 
     private func finishRecord(contentEnd: Int, next: Int, lineBreaks: Int) -> RecordEnd {
