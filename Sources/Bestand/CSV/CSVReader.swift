@@ -27,7 +27,6 @@ package final class CSVReader {
     private var recordEnd = 0
     private var rawChunk: UnsafeMutableRawBufferPointer?
     private var transcoded: [UInt8] = []
-    private var consumedBytes = 0
     private var byteOrderMarkChecked = false
 
     /// Field bounds of the current record (see `FieldSpan`), `count` of them.
@@ -298,7 +297,6 @@ package final class CSVReader {
         let unread = dataEnd - position
         if position > 0 {
             buffer.update(from: buffer + position, count: unread)
-            consumedBytes += position
             position = 0
             dataEnd = unread
         }

@@ -7,7 +7,6 @@ package struct FileScan: Sendable {
     package var firstInvalidUTF8: Int?
     /// Byte offset of the first NUL byte, if any (a sign of a binary file).
     package var firstNul: Int?
-    package var hasByteOrderMark: Bool
 
     /// Reads the whole file once in 4 MiB chunks. O(file size), constant memory.
     package static func scan(_ file: FileBytes) throws(BestandError) -> FileScan {
@@ -17,15 +16,11 @@ package struct FileScan: Sendable {
         var validator = UTF8Validator()
         var total = 0
         var firstNul: Int?
-        var hasByteOrderMark = false
         while true {
             let count = try file.read(into: buffer.baseAddress!, count: chunkSize)
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             let bytes = chunk.bindMemory(to: UInt8.self)
-            if total == 0, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                hasByteOrderMark = true
-            }
             if firstNul == nil, let index = bytes.firstIndex(of: 0) { firstNul = total + index }
             validator.feed(bytes, offset: total)
             total += count
@@ -33,7 +28,7 @@ package struct FileScan: Sendable {
         validator.finish(offset: total)
         return FileScan(
             bytes: total, firstInvalidUTF8: validator.firstInvalid,
-            firstNul: firstNul, hasByteOrderMark: hasByteOrderMark)
+            firstNul: firstNul)
     }
 }
 

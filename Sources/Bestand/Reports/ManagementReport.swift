@@ -151,7 +151,7 @@ package struct ManagementReport {
 
     func percentText(_ value: Double) -> String {
         let text = Decimal.fixed(value * 100, decimals: 1)
-        return (pipeline.language == .de ? text.replacingOccurrences(of: ".", with: ",") : text) + " %"
+        return self.text.localized(text) + " %"
     }
 
     func customerBase() -> String {

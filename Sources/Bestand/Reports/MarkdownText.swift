@@ -51,7 +51,7 @@ package struct MarkdownText: Sendable {
     /// A rate as a percentage with one decimal, or `–` when undefined.
     package func percent(_ numerator: Int64, _ denominator: Int64) -> String {
         guard let text = Decimal.ratio(numerator, denominator, decimals: 1, multiplier: 100) else { return "–" }
-        return (language == .de ? text.replacingOccurrences(of: ".", with: ",") : text) + " %"
+        return localized(text) + " %"
     }
 
     package func percent(_ numerator: Int, _ denominator: Int) -> String {
@@ -61,7 +61,12 @@ package struct MarkdownText: Sendable {
     /// A ratio such as a lift, two decimals, or `–`.
     package func factor(_ numerator: Int64, _ denominator: Int64) -> String {
         guard let text = Decimal.ratio(numerator, denominator, decimals: 2) else { return "–" }
-        return (language == .de ? text.replacingOccurrences(of: ".", with: ",") : text) + "×"
+        return localized(text) + "×"
+    }
+
+    /// A decimal number written with a point (`12.5`) in the report's language (`12,5` in German).
+    package func localized(_ decimal: String) -> String {
+        language == .de ? decimal.replacingOccurrences(of: ".", with: ",") : decimal
     }
 
     /// A Markdown table; cells must already be escaped.

@@ -81,12 +81,6 @@ package struct ByteInterner: Sendable {
         return arena.withUnsafeBufferPointer { Text.string(UnsafeBufferPointer(rebasing: $0[start..<ends[Int(id)]])) }
     }
 
-    /// The bytes of an id.
-    package func bytes(_ id: Int32) -> ArraySlice<UInt8> {
-        let start = id == 0 ? 0 : ends[Int(id) - 1]
-        return arena[start..<ends[Int(id)]]
-    }
-
     /// Whether the bytes of `a` sort before those of `b` (byte-wise, shorter prefix first).
     package func precedes(_ a: Int32, _ b: Int32) -> Bool {
         let startA = a == 0 ? 0 : ends[Int(a) - 1]
