@@ -64,7 +64,7 @@ func runCommand(_ arguments: [String]) -> Int32 {
         }
         let options = RunOptions(
             asOf: asOf, output: output, now: Date(), clock: { DispatchTime.now().uptimeNanoseconds },
-            processId: getpid(), progress: progress)
+            processId: getpid(), progress: progress, peakMemory: { ProcessMemory.peakResidentBytes() })
         do throws(BestandError) {
             let result = try PipelineRunner.run(pipeline, options: options)
             if !result.qualityGate.passed {

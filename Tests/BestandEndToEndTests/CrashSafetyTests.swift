@@ -8,8 +8,10 @@ import Testing
         var result: [String: String] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
             let text = FileManager.default.contents(atPath: folder + "/" + name).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            result[name] = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"seconds\"") }
-                .joined(separator: "\n")
+            result[name] = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+                !$0.contains("\"seconds\"") && !$0.contains("\"peak_memory_mib\"")
+            }
+            .joined(separator: "\n")
         }
         return result
     }

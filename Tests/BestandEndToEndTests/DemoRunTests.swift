@@ -6,7 +6,7 @@ import Testing
     /// run.json without the wall times, which differ between runs.
     static func withoutTimes(_ manifest: String) -> String {
         manifest.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("\"seconds\"") }
+            .filter { !$0.contains("\"seconds\"") && !$0.contains("\"peak_memory_mib\"") }
             .joined(separator: "\n")
     }
 

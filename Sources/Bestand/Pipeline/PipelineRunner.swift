@@ -12,10 +12,13 @@ package struct RunOptions: Sendable {
     package var clock: @Sendable () -> UInt64
     package var processId: Int32
     package var progress: @Sendable (String) -> Void
+    /// The process's peak resident memory in bytes so far, if known (run.json, progress).
+    package var peakMemory: @Sendable () -> Int?
 
     package init(
         asOf: Int32? = nil, output: String? = nil, now: Date, clock: @escaping @Sendable () -> UInt64,
-        processId: Int32, progress: @escaping @Sendable (String) -> Void = { _ in }
+        processId: Int32, progress: @escaping @Sendable (String) -> Void = { _ in },
+        peakMemory: @escaping @Sendable () -> Int? = { nil }
     ) {
         self.asOf = asOf
         self.output = output
@@ -23,6 +26,7 @@ package struct RunOptions: Sendable {
         self.clock = clock
         self.processId = processId
         self.progress = progress
+        self.peakMemory = peakMemory
     }
 }
 
@@ -53,7 +57,7 @@ package enum PipelineRunner {
 
     package static func run(_ pipeline: Pipeline, options: RunOptions) throws(BestandError) -> RunResult {
         let asOf = asOf(pipeline, options: options)
-        var timer = StageTimer(clock: options.clock, progress: options.progress)
+        var timer = StageTimer(clock: options.clock, progress: options.progress, peakMemory: options.peakMemory)
         timer.defaultLocation = SourceLocation(path: pipeline.path)
         options.progress("bestand \(Bestand.version): pipeline \"\(pipeline.name)\", as of \(Day.iso(asOf))")
 
@@ -82,7 +86,7 @@ package enum PipelineRunner {
             let gate = QualityGate(files: dataset.files, maxRejectRate: pipeline.settings.maxRejectRate)
             let manifest = RunManifest.render(
                 pipeline: pipeline, asOf: asOf, base: base, stages: timer.reports,
-                outputs: (folder.written + ["run.json"]).sorted(), qualityGate: gate)
+                outputs: (folder.written + ["run.json"]).sorted(), qualityGate: gate, peakMemory: options.peakMemory())
             try folder.write("run.json", manifest)
             try folder.commit()
             options.progress("outputs written to \(target)/")
@@ -100,13 +104,18 @@ package enum PipelineRunner {
 struct StageTimer {
     let clock: @Sendable () -> UInt64
     let progress: @Sendable (String) -> Void
+    let peakMemory: @Sendable () -> Int?
     /// Where an error without a place of its own points: the pipeline file.
     var defaultLocation: SourceLocation?
     private(set) var reports: [StageReport] = []
 
-    init(clock: @escaping @Sendable () -> UInt64, progress: @escaping @Sendable (String) -> Void) {
+    init(
+        clock: @escaping @Sendable () -> UInt64, progress: @escaping @Sendable (String) -> Void,
+        peakMemory: @escaping @Sendable () -> Int? = { nil }
+    ) {
         self.clock = clock
         self.progress = progress
+        self.peakMemory = peakMemory
     }
 
     mutating func perform<S: Stage>(_ stage: S, _ input: S.Input) throws(BestandError) -> S.Output {
@@ -122,8 +131,10 @@ struct StageTimer {
         }
         let seconds = Double(clock() &- start) / 1e9
         let counts = stage.counts(input: input, output: output)
-        reports.append(StageReport(name: stage.name, counts: counts, seconds: seconds))
-        progress("\(stage.name.rawValue): \(counts.input) in, \(counts.output) out, \(Decimal.fixed(seconds, decimals: 3)) s")
+        let peak = peakMemory()
+        reports.append(StageReport(name: stage.name, counts: counts, seconds: seconds, peakMemory: peak))
+        let memory = peak.map { ", peak memory \(Decimal.fixed(Double($0) / 1_048_576, decimals: 0)) MiB" } ?? ""
+        progress("\(stage.name.rawValue): \(counts.input) in, \(counts.output) out, \(Decimal.fixed(seconds, decimals: 3)) s\(memory)")
         return output
     }
 }

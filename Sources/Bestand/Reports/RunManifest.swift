@@ -2,7 +2,7 @@
 package enum RunManifest {
     package static func render(
         pipeline: Pipeline, asOf: Int32, base: CustomerBase, stages: [StageReport], outputs: [String],
-        qualityGate: QualityGate
+        qualityGate: QualityGate, peakMemory: Int? = nil
     ) -> String {
         let dataset = base.dataset
         let inputs: [JSONWriter.Value] = dataset.files.map { file in
@@ -29,12 +29,13 @@ package enum RunManifest {
             ])
         }
         let stageValues: [JSONWriter.Value] = stages.map { stage in
-            .object([
-                ("name", .string(stage.name.rawValue)),
-                ("input", .int(stage.counts.input)),
-                ("output", .int(stage.counts.output)),
-                ("seconds", .double(stage.seconds, decimals: 3)),
-            ])
+            .object(
+                [
+                    ("name", .string(stage.name.rawValue)),
+                    ("input", .int(stage.counts.input)),
+                    ("output", .int(stage.counts.output)),
+                    ("seconds", .double(stage.seconds, decimals: 3)),
+                ] + memory(stage.peakMemory))
         }
         let cancelled = base.winningOrders.filter { dataset.orders.cancelled[Int($0)] }.count
         let orders: JSONWriter.Value = .object([
@@ -64,36 +65,44 @@ package enum RunManifest {
             ("orders_reconcile", .bool(reconciliation.ordersReconcile)),
             ("customers_reconcile", .bool(reconciliation.membersReconcile)),
         ])
-        let root: JSONWriter.Value = .object([
-            ("tool", .string("bestand")),
-            ("version", .string(Bestand.version)),
-            ("pipeline", .string(pipeline.name)),
-            ("as_of", .string(Day.iso(asOf))),
-            ("timezone", .string(pipeline.timeZoneName)),
-            ("inputs", .array(inputs)),
-            (
-                "rows",
-                .object([
-                    ("read", .int(dataset.rowsRead)),
-                    ("accepted", .int(dataset.rowsAccepted)),
-                    ("rejected", .int(dataset.rejects.count)),
-                ])
-            ),
-            ("orders", orders),
-            ("customers", customers),
-            ("checks", checks),
-            ("stages", .array(stageValues)),
-            (
-                "quality_gate",
-                .object([
-                    ("max_reject_rate", .double(pipeline.settings.maxRejectRate, decimals: 4)),
-                    ("passed", .bool(qualityGate.passed)),
-                    ("failing_files", .array(qualityGate.failingFiles.map { .string($0) })),
-                ])
-            ),
-            ("outputs", .array(outputs.map { .string($0) })),
-        ])
+        let root: JSONWriter.Value = .object(
+            [
+                ("tool", .string("bestand")),
+                ("version", .string(Bestand.version)),
+                ("pipeline", .string(pipeline.name)),
+                ("as_of", .string(Day.iso(asOf))),
+                ("timezone", .string(pipeline.timeZoneName)),
+                ("inputs", .array(inputs)),
+                (
+                    "rows",
+                    .object([
+                        ("read", .int(dataset.rowsRead)),
+                        ("accepted", .int(dataset.rowsAccepted)),
+                        ("rejected", .int(dataset.rejects.count)),
+                    ])
+                ),
+                ("orders", orders),
+                ("customers", customers),
+                ("checks", checks),
+                ("stages", .array(stageValues)),
+            ] + memory(peakMemory) + [
+                (
+                    "quality_gate",
+                    .object([
+                        ("max_reject_rate", .double(pipeline.settings.maxRejectRate, decimals: 4)),
+                        ("passed", .bool(qualityGate.passed)),
+                        ("failing_files", .array(qualityGate.failingFiles.map { .string($0) })),
+                    ])
+                ),
+                ("outputs", .array(outputs.map { .string($0) })),
+            ])
         return JSONWriter.render(root)
+    }
+
+    /// `peak_memory_mib` where the peak resident memory was measured. Like the wall times, it
+    /// differs between runs.
+    private static func memory(_ bytes: Int?) -> [(String, JSONWriter.Value)] {
+        bytes.map { [("peak_memory_mib", .double(Double($0) / 1_048_576, decimals: 1))] } ?? []
     }
 
     /// Counts by name, in name order.

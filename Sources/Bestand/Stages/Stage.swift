@@ -20,9 +20,11 @@ package struct StageCounts: Sendable, Equatable {
     }
 }
 
-/// One stage's line in run.json: its counts and wall time.
+/// One stage's line in run.json: its counts, wall time and the process's peak memory after it.
 package struct StageReport: Sendable {
     package var name: StageName
     package var counts: StageCounts
     package var seconds: Double
+    /// Peak resident bytes of the process when the stage ended (nil when not measured).
+    package var peakMemory: Int? = nil
 }
