@@ -103,6 +103,9 @@ package final class CSVReader {
         record.field(index)
     }
 
+    /// The bytes the current record spans in the file (its line end not counted).
+    package var recordByteCount: Int { recordEnd - recordStart }
+
     /// The current record's fields, as a value to read them from without touching the reader.
     package var record: CSVRecord {
         CSVRecord(base: buffer, scratch: scratch, spans: spans, count: count)

@@ -40,7 +40,7 @@ import Testing
         #expect(data.orders.date == [Self.day("2025-03-05"), Self.day("2025-03-05"), Self.day("2025-07-01"), Self.day("2025-07-02")])
         // storniert and STORNO are cancellations; Teilstorno is not (whole-value comparison).
         #expect(data.orders.cancelled == [false, true, false, true])
-        #expect(data.orders.origin.map(\.line) == [2, 3, 9, 12])
+        #expect(data.orders.replaces == [-1, -1, -1, -1])
         #expect(data.rejects.map(\.line) == [4, 5, 6, 7, 8])
         #expect(
             data.rejects.map { $0.reason.prefix(while: { $0 != ":" }) } == [

@@ -3,41 +3,64 @@ import Testing
 @testable import Bestand
 
 @Suite struct OrderDeduplicationTests {
-    /// Orders with ids and customers as given, all hashes forced to `hash` when set.
-    static func table(_ ids: [String], forcedHash: UInt64? = nil, amounts: [Int64]? = nil) -> (OrderTable, OrderIds) {
+    /// Orders with the given ids (id space 0), each looked up in an index as ingest does.
+    static func table(_ ids: [String], amounts: [Int64]? = nil, fingerprintBits: Int = 24) -> OrderTable {
         var orders = OrderTable()
-        var store = OrderIds()
+        var index = OrderIdIndex(capacity: 4, fingerprintBits: fingerprintBits)
         for (row, id) in ids.enumerated() {
             var text = id
-            let hash = text.withUTF8 { store.append($0, tag: 0) }
-            orders.orderIdHash.append(forcedHash ?? hash)
+            let previous = text.withUTF8 { index.replace($0, tag: 0, row: Int32(row)) }
+            orders.replaces.append(previous ?? -1)
             orders.customer.append(0)
             orders.date.append(100)
             orders.amount.append(amounts?[row] ?? 1000)
             orders.cancelled.append(false)
-            orders.origin.append(RowOrigin(file: 0, line: Int32(row + 2)))
         }
-        return (orders, store)
+        return orders
     }
 
     @Test func lastOccurrenceWinsAndRepeatsAreCounted() {
         // A, B, A (same content), C, A (other amount): winners B, C and the last A.
-        let (orders, ids) = Self.table(["A", "B", "A", "C", "A"], amounts: [1000, 1000, 1000, 1000, 2000])
-        let (winners, repeats) = Deduplicate.deduplicateOrders(orders, ids: ids)
+        let orders = Self.table(["A", "B", "A", "C", "A"], amounts: [1000, 1000, 1000, 1000, 2000])
+        #expect(orders.replaces == [-1, -1, 0, -1, 2])
+        let (winners, repeats) = Deduplicate.deduplicateOrders(orders)
         #expect(winners == [1, 3, 4])
         #expect(repeats == OrderRepeats(identical: 1, conflicting: 1))
     }
 
-    @Test func equalHashesOfDifferentIdsStayApart() {
-        // Every row gets the same hash: only the byte comparison tells the ids apart.
-        let (orders, ids) = Self.table(["A", "B", "A", "AB", "B"], forcedHash: 7)
-        let (winners, repeats) = Deduplicate.deduplicateOrders(orders, ids: ids)
-        #expect(winners == [2, 3, 4])
+    @Test func equalFingerprintsOfDifferentIdsStayApart() {
+        // No fingerprint bits: every probe compares the bytes, which alone tell the ids apart.
+        let orders = Self.table(["A", "B", "A", "AB", "B", ""], fingerprintBits: 0)
+        #expect(orders.replaces == [-1, -1, 0, -1, 1, -1])
+        let (winners, repeats) = Deduplicate.deduplicateOrders(orders)
+        #expect(winners == [2, 3, 4, 5])
         #expect(repeats == OrderRepeats(identical: 2, conflicting: 0))
     }
 
-    @Test func radixSortOrdersByHashThenRow() {
-        let hashes: [UInt64] = [5, 1 << 40, 5, 0, UInt64.max, 1 << 40]
-        #expect(OrderIds.rowsByHash(hashes) == [3, 0, 2, 1, 5, 4])
+    @Test func idSpacesKeepEqualIdsApart() {
+        var index = OrderIdIndex()
+        var id = "4711"
+        #expect(id.withUTF8 { index.replace($0, tag: 0, row: 0) } == nil)
+        #expect(id.withUTF8 { index.replace($0, tag: 1, row: 1) } == nil)
+        #expect(id.withUTF8 { index.replace($0, tag: 0, row: 2) } == 0)
+        #expect(id.withUTF8 { index.replace($0, tag: 1, row: 3) } == 1)
+    }
+
+    /// Through many growths, with long ids (multi-byte lengths) and few fingerprint bits: the
+    /// index answers like a dictionary of the latest row per id.
+    @Test(arguments: [24, 2]) func indexAgreesWithADictionary(fingerprintBits: Int) {
+        var random = SeededRandom(seed: 11)
+        var index = OrderIdIndex(capacity: 1, fingerprintBits: fingerprintBits)
+        var latest: [String: Int32] = [:]
+        for row in 0..<30_000 {
+            let number = random.below(12_000)
+            var id = number % 97 == 0 ? String(repeating: "x", count: 150 + number % 300) + "\(number)" : "A-\(number)"
+            let expected = latest[id]
+            let found = id.withUTF8 { index.replace($0, tag: UInt16(number % 3), row: Int32(row)) }
+            // The tag is a function of the id here, so the dictionary key needs only the id.
+            #expect(found == expected)
+            latest[id] = Int32(row)
+        }
+        #expect(index.count == latest.count)
     }
 }

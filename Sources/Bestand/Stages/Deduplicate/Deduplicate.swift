@@ -18,7 +18,7 @@ package struct Deduplicate: Stage {
     package var name: StageName { .deduplicate }
 
     package func run(_ dataset: Dataset) throws(BestandError) -> CustomerBase {
-        let (winners, repeats) = Self.deduplicateOrders(dataset.orders, ids: dataset.orderIds)
+        let (winners, repeats) = Self.deduplicateOrders(dataset.orders)
         let customerKeys = Self.customerKeys(dataset, winningOrders: winners, asOf: asOf)
         var union = UnionFind(count: dataset.keys.count)
         var merges: [Merge] = []
@@ -43,35 +43,23 @@ package struct Deduplicate: Stage {
     // MARK: - Orders
 
     /// The winning row of every order id (the last one in file order), and the repeat counts.
-    /// A repeat is identical when customer, date, amount and cancellation all agree with the
-    /// row it replaces. Rows are grouped by the hash of their id; within a group the bytes are
-    /// compared, so the result is exact. O(rows).
-    static func deduplicateOrders(_ orders: OrderTable, ids: OrderIds) -> ([Int32], OrderRepeats) {
-        let byHash = OrderIds.rowsByHash(orders.orderIdHash)
+    /// Each row that repeats an id replaces the latest earlier row with it (found at ingest);
+    /// the repeat is identical when customer, date, amount and cancellation all agree with the
+    /// row it replaces. O(rows).
+    static func deduplicateOrders(_ orders: OrderTable) -> ([Int32], OrderRepeats) {
         var isWinner = [Bool](repeating: true, count: orders.count)
         var repeats = OrderRepeats()
-        var start = 0
-        while start < byHash.count {
-            var end = start + 1
-            let hash = orders.orderIdHash[Int(byHash[start])]
-            while end < byHash.count, orders.orderIdHash[Int(byHash[end])] == hash { end += 1 }
-            if end - start > 1 {
-                // Rows with one hash, in row order: each replaces the latest earlier row with its id.
-                for position in (start + 1)..<end {
-                    let row = Int(byHash[position])
-                    guard let previous = (start..<position).reversed().map({ Int(byHash[$0]) }).first(where: { ids.same($0, row) })
-                    else { continue }
-                    isWinner[previous] = false
-                    let same =
-                        orders.customer[previous] == orders.customer[row] && orders.date[previous] == orders.date[row]
-                        && orders.amount[previous] == orders.amount[row] && orders.cancelled[previous] == orders.cancelled[row]
-                    if same { repeats.identical += 1 } else { repeats.conflicting += 1 }
-                }
-            }
-            start = end
+        for row in 0..<orders.count {
+            let previous = Int(orders.replaces[row])
+            if previous < 0 { continue }
+            isWinner[previous] = false
+            let same =
+                orders.customer[previous] == orders.customer[row] && orders.date[previous] == orders.date[row]
+                && orders.amount[previous] == orders.amount[row] && orders.cancelled[previous] == orders.cancelled[row]
+            if same { repeats.identical += 1 } else { repeats.conflicting += 1 }
         }
         var winners: [Int32] = []
-        winners.reserveCapacity(orders.count)
+        winners.reserveCapacity(orders.count - repeats.identical - repeats.conflicting)
         for row in 0..<orders.count where isWinner[row] { winners.append(Int32(row)) }
         return (winners, repeats)
     }

@@ -1,7 +1,6 @@
 /// Everything ingest read: typed tables, the interned ids, per-file reports and rejects.
 package struct Dataset: Sendable {
     package var keys: CustomerKeys
-    package var orderIds = OrderIds()
     package var campaigns = ByteInterner(capacity: 64)
     package var customers = CustomerTable()
     package var orders = OrderTable()

@@ -1,62 +1,125 @@
-/// The order ids of all order rows, kept in row order for deduplication by id.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The order ids read so far, to find the earlier row that a repeated id replaces (SPEC §4).
 ///
-/// Ingest only appends (the bytes to one arena, the hash to the order table): no lookup per
-/// row, so reading stays sequential in memory. Deduplicate then sorts the rows by hash and
-/// compares the bytes of rows with equal hashes, which makes the result exact.
-package struct OrderIds: Sendable {
-    /// Each row's id space (2 bytes) and order id, one after the other.
+/// Ingest looks every order row up as it is read, so a repeat is known at once and the ids
+/// need not be kept once ingest ends. One byte arena holds each distinct id once, as
+/// `row (4 bytes) · id space (2) · length (varint) · bytes`, where `row` is the latest row
+/// with that id. Open addressing with linear probing over slots of `arena offset << 24 |
+/// 24 bits of the hash`; a probe touches the arena only when the fingerprints agree. About
+/// 8 + 2 · 8 bytes per distinct id beside the id itself. O(length of the id) per row expected.
+struct OrderIdIndex {
     private var arena: [UInt8] = []
-    /// End of each row's bytes in `arena`.
-    private var ends: [Int] = []
+    /// `offset << 24 | fingerprint`, where `offset` is the entry's arena offset + 1; 0 is empty.
+    private var slots: [UInt64]
+    private var mask: Int
+    /// The hash bits kept in a slot (all 24 but in tests, which force fingerprint agreement).
+    private let fingerprintMask: UInt64
+    private(set) var count = 0
 
-    package init() {}
+    init(capacity: Int = 1 << 16, fingerprintBits: Int = 24) {
+        var size = 1 << 10
+        while size * 3 < capacity * 4 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        fingerprintMask = (1 << UInt64(fingerprintBits)) - 1
+    }
 
-    package var count: Int { ends.count }
-
-    /// Stores the id of the next row and returns its hash (which covers the id space too).
-    package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16) -> UInt64 {
+    /// Records that `row` carries `bytes` under id space `tag`; returns the latest earlier row
+    /// with the same id space and id, or nil when the id is new.
+    mutating func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32) -> Int32? {
+        let hash = ByteInterner.hash(bytes, tag: tag)
+        let fingerprint = hash >> 40 & fingerprintMask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFF_FFFF == fingerprint {
+                let offset = Int(entry >> 24) - 1
+                if matches(offset, bytes, tag: tag) {
+                    return arena.withUnsafeMutableBufferPointer { stored in
+                        let raw = UnsafeMutableRawPointer(stored.baseAddress! + offset)
+                        let previous = raw.loadUnaligned(as: Int32.self)
+                        raw.storeBytes(of: row, as: Int32.self)
+                        return previous
+                    }
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+        let offset = arena.count
+        withUnsafeBytes(of: row) { arena.append(contentsOf: $0) }
         arena.append(UInt8(tag >> 8))
         arena.append(UInt8(tag & 0xFF))
+        var length = bytes.count
+        while length >= 0x80 {
+            arena.append(UInt8(length & 0x7F) | 0x80)
+            length >>= 7
+        }
+        arena.append(UInt8(length))
         arena.append(contentsOf: bytes)
-        ends.append(arena.count)
-        return ByteInterner.hash(bytes, tag: tag)
+        slots[slot] = UInt64(offset + 1) << 24 | fingerprint
+        count += 1
+        if count * 4 > slots.count * 3 { grow() }
+        return nil
     }
 
-    /// Whether rows `a` and `b` have the same id space and order id.
-    package func same(_ a: Int, _ b: Int) -> Bool {
-        let startA = a == 0 ? 0 : ends[a - 1]
-        let startB = b == 0 ? 0 : ends[b - 1]
-        let length = ends[a] - startA
-        guard ends[b] - startB == length else { return false }
-        return arena.withUnsafeBufferPointer { stored in
-            for offset in 0..<length where stored[startA + offset] != stored[startB + offset] { return false }
-            return true
+    /// The id space, length and start of the id bytes of the entry at `offset`.
+    @inline(__always)
+    private func entry(at offset: Int, in stored: UnsafeBufferPointer<UInt8>) -> (tag: UInt16, length: Int, start: Int) {
+        let tag = UInt16(stored[offset + 4]) << 8 | UInt16(stored[offset + 5])
+        var position = offset + 6
+        var length = 0
+        var shift = 0
+        while true {
+            let byte = stored[position]
+            position += 1
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return (tag, length, position)
+    }
+
+    private func matches(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            let (storedTag, length, start) = entry(at: offset, in: stored)
+            guard storedTag == tag, length == bytes.count else { return false }
+            return length == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
         }
     }
 
-    /// Row indexes ordered by hash, rows with equal hashes in row order. LSD radix sort,
-    /// four passes of 16 bits: O(rows).
-    package static func rowsByHash(_ hashes: [UInt64]) -> [Int32] {
-        var keys = hashes
-        var rows = (0..<Int32(hashes.count)).map { $0 }
-        var nextKeys = [UInt64](repeating: 0, count: keys.count)
-        var nextRows = [Int32](repeating: 0, count: keys.count)
-        var counts = [Int](repeating: 0, count: 65_537)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
-            for index in counts.indices { counts[index] = 0 }
-            for key in keys { counts[Int((key >> shift) & 0xFFFF) + 1] += 1 }
-            for digit in 0..<65_536 { counts[digit + 1] += counts[digit] }
-            for index in keys.indices {
-                let digit = Int((keys[index] >> shift) & 0xFFFF)
-                let slot = counts[digit]
-                nextKeys[slot] = keys[index]
-                nextRows[slot] = rows[index]
-                counts[digit] = slot + 1
+    /// Makes room for `ids` distinct ids in all, so that no growth happens before.
+    mutating func reserve(_ ids: Int) {
+        var size = slots.count
+        while size * 3 < ids * 4 { size <<= 1 }
+        if size > slots.count { grow(to: size) }
+        // Entries of short ids take 16 bytes; capacity beyond what is used costs no memory.
+        arena.reserveCapacity(ids * 16)
+    }
+
+    /// Doubles the slots and re-inserts every entry, walking the arena in order.
+    private mutating func grow() { grow(to: slots.count * 2) }
+
+    private mutating func grow(to size: Int) {
+        var next = [UInt64](repeating: 0, count: size)
+        let nextMask = size - 1
+        arena.withUnsafeBufferPointer { stored in
+            var offset = 0
+            while offset < stored.count {
+                let (tag, length, start) = entry(at: offset, in: stored)
+                let hash = ByteInterner.hash(UnsafeBufferPointer(rebasing: stored[start..<(start + length)]), tag: tag)
+                var slot = Int(truncatingIfNeeded: hash) & nextMask
+                while next[slot] != 0 { slot = (slot + 1) & nextMask }
+                next[slot] = UInt64(offset + 1) << 24 | hash >> 40 & fingerprintMask
+                offset = start + length
             }
-            swap(&keys, &nextKeys)
-            swap(&rows, &nextRows)
         }
-        return rows
+        slots = next
+        mask = nextMask
     }
 }

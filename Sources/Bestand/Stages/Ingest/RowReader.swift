@@ -23,17 +23,31 @@ struct RowReader {
         var detail: String
     }
 
-    mutating func readAll(into dataset: inout Dataset, report: inout InputFileReport) throws(BestandError) {
+    mutating func readAll(
+        into dataset: inout Dataset, orderIds: inout OrderIdIndex, report: inout InputFileReport
+    ) throws(BestandError) {
+        // Order files: after the first rows, room for the rows that the file's size suggests, so
+        // the table and the id index neither copy nor rehash themselves while they grow.
+        var sampledBytes = 0
+        let sampleRows = source.entity == .orders ? 4096 : 0
         while try reader.next() {
             record = reader.record
             if isBlank() { continue }
             report.rowsRead += 1
+            if report.rowsRead <= sampleRows {
+                sampledBytes += reader.recordByteCount + 1
+                if report.rowsRead == sampleRows {
+                    let expected = report.bytes / max(1, sampledBytes / sampleRows) * 21 / 20
+                    dataset.orders.reserve(expected)
+                    orderIds.reserve(orderIds.count + expected)
+                }
+            }
             do {
                 try checkShape()
                 let afterAsOf: Bool
                 switch source.entity {
                 case .customers: afterAsOf = try readCustomer(into: &dataset, report: &report)
-                case .orders: afterAsOf = try readOrder(into: &dataset)
+                case .orders: afterAsOf = try readOrder(into: &dataset, orderIds: &orderIds)
                 case .interactions: afterAsOf = try readInteraction(into: &dataset)
                 case .campaignContacts: afterAsOf = try readCampaignEvent(response: false, into: &dataset)
                 case .campaignResponses: afterAsOf = try readCampaignEvent(response: true, into: &dataset)
@@ -140,7 +154,7 @@ struct RowReader {
         return false
     }
 
-    private func readOrder(into dataset: inout Dataset) throws(Problem) -> Bool {
+    private func readOrder(into dataset: inout Dataset, orderIds: inout OrderIdIndex) throws(Problem) -> Bool {
         let orderId = try required(0)
         let customerId = try required(1)
         let day = try date(2)
@@ -149,12 +163,12 @@ struct RowReader {
             throw Problem(code: "invalid_amount", detail: "\(describe(3)): \"\(Text.string(amountBytes))\" is not an amount")
         }
         let status = value(4)
-        dataset.orders.orderIdHash.append(dataset.orderIds.append(orderId, tag: idSpace))
+        let row = Int32(dataset.orders.count)
+        dataset.orders.replaces.append(orderIds.replace(orderId, tag: idSpace, row: row) ?? -1)
         dataset.orders.customer.append(dataset.keys.ids.intern(customerId, tag: idSpace))
         dataset.orders.date.append(day)
         dataset.orders.amount.append(cents)
         dataset.orders.cancelled.append(status.count > 0 && Text.matchesAny(status, cancelled))
-        dataset.orders.origin.append(origin)
         return day > asOf
     }
 

@@ -37,17 +37,28 @@ package struct CustomerTable: Sendable {
     package var count: Int { key.count }
 }
 
-/// Order lines as read (before order-id deduplication).
+/// Order lines as read (before order-id deduplication). The table that grows with the input,
+/// so it holds 21 bytes a row: no order id (only which earlier row an id repeats) and no origin
+/// (repeats are counted, not listed).
 package struct OrderTable: Sendable {
-    /// Hash of the id space and `order_id` (see `OrderIds`).
-    package var orderIdHash: [UInt64] = []
     package var customer: [Int32] = []
     package var date: [Int32] = []
     package var amount: [Int64] = []
     package var cancelled: [Bool] = []
-    package var origin: [RowOrigin] = []
+    /// The latest earlier row with the same id space and `order_id`, or -1 (see `OrderIdIndex`).
+    package var replaces: [Int32] = []
 
-    package var count: Int { orderIdHash.count }
+    package var count: Int { customer.count }
+
+    /// Makes room for `additional` more rows without regrowing (pages are touched only when used).
+    mutating func reserve(_ additional: Int) {
+        let capacity = count + additional
+        customer.reserveCapacity(capacity)
+        date.reserveCapacity(capacity)
+        amount.reserveCapacity(capacity)
+        cancelled.reserveCapacity(capacity)
+        replaces.reserveCapacity(capacity)
+    }
 }
 
 /// Interactions (inquiries, quotes, complaints, …) with a flag for prospect types.
