@@ -45,14 +45,16 @@ struct EntityResolver {
                     continue
                 }
                 // A block holds one value (barring a hash collision, which the check below catches).
-                let sorted = rows.sorted {
-                    let a = value(records[Int($0)])!
-                    let b = value(records[Int($1)])!
-                    return a != b ? a < b : Deduplicate.keyPrecedes(keyOfRecord[Int($0)], keyOfRecord[Int($1)], in: dataset.keys)
+                let keys = dataset.keys
+                let sorted = records.withUnsafeBufferPointer { buffer in
+                    rows.map { (value: value(buffer[Int($0)])!, row: $0) }
+                }.sorted {
+                    $0.value != $1.value
+                        ? $0.value < $1.value : Deduplicate.keyPrecedes(keyOfRecord[Int($0.row)], keyOfRecord[Int($1.row)], in: keys)
                 }
                 for (a, b) in zip(sorted, sorted.dropFirst())
-                where keyOfRecord[Int(a)] != keyOfRecord[Int(b)] && value(records[Int(a)]) == value(records[Int(b)]) {
-                    links.append(Link(a: a, b: b, rule: rule, score: 1, fields: rule == .email ? "email" : "vat_id"))
+                where keyOfRecord[Int(a.row)] != keyOfRecord[Int(b.row)] && a.value == b.value {
+                    links.append(Link(a: a.row, b: b.row, rule: rule, score: 1, fields: rule == .email ? "email" : "vat_id"))
                 }
             }
         }
@@ -109,13 +111,16 @@ struct EntityResolver {
             let results = ChunkResults<[Link]>(count: chunks)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var found: [Link] = []
-                for rows in comparable[(comparable.count * chunk / chunks)..<(comparable.count * (chunk + 1) / chunks)] {
-                    for i in 0..<rows.count {
-                        for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
-                            if let link = compare(
-                                prepared[Int(rows[i])], prepared[Int(rows[j])], rows[i], rows[j], rule: rule, threshold: threshold)
-                            {
-                                found.append(link)
+                // Records are borrowed from the buffer, never copied, for each of the pairs.
+                prepared.withUnsafeBufferPointer { records in
+                    for rows in comparable[(comparable.count * chunk / chunks)..<(comparable.count * (chunk + 1) / chunks)] {
+                        for i in 0..<rows.count {
+                            for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
+                                if let link = compare(
+                                    records[Int(rows[i])], records[Int(rows[j])], rows[i], rows[j], rule: rule, threshold: threshold)
+                                {
+                                    found.append(link)
+                                }
                             }
                         }
                     }
@@ -129,15 +134,8 @@ struct EntityResolver {
 
     /// Normalises every customer record, in chunks on all cores. O(records).
     private func prepare(_ customers: CustomerTable) -> [MatchRecord] {
-        let count = customers.count
-        let chunks = max(1, min(64, count / 4096))
-        let results = ChunkResults<[MatchRecord]>(count: chunks)
         let countryCode = phoneCountryCode
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-            results.set(chunk, range.map { MatchRecord(customers, row: $0, phoneCountryCode: countryCode) })
-        }
-        return results.values.flatMap { $0 }
+        return Parallel.map(count: customers.count) { MatchRecord(customers, row: $0, phoneCountryCode: countryCode) }
     }
 
     /// Prepares the names of the records that some block will compare, on all cores.
@@ -145,24 +143,13 @@ struct EntityResolver {
         var needed = [Bool](repeating: false, count: records.count)
         for group in groups { for row in group { needed[Int(row)] = true } }
         let rows = needed.indices.filter { needed[$0] }
-        let chunks = max(1, min(64, rows.count / 4096))
-        let results = ChunkResults<[MatchRecord]>(count: chunks)
-        let snapshot = records
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            results.set(
-                chunk,
-                rows[(rows.count * chunk / chunks)..<(rows.count * (chunk + 1) / chunks)].map { row in
-                    var record = snapshot[row]
-                    record.prepareName(customers.name[row])
-                    return record
-                })
-        }
-        for (row, record) in zip(rows, results.values.joined()) { records[row] = record }
+        let names = Parallel.map(count: rows.count) { MatchRecord.Name(customers.name[rows[$0]]) }
+        for (row, name) in zip(rows, names) { records[row].name = name }
     }
 
     /// The link that `rule` makes between two records of one block, if any.
     private func compare(
-        _ a: MatchRecord, _ b: MatchRecord, _ rowA: Int32, _ rowB: Int32, rule: DeduplicationSettings.Rule, threshold: Double
+        _ a: borrowing MatchRecord, _ b: borrowing MatchRecord, _ rowA: Int32, _ rowB: Int32, rule: DeduplicationSettings.Rule, threshold: Double
     ) -> Link? {
         let name = MatchRecord.nameSimilarity(a, b)
         guard name >= threshold else { return nil }
@@ -187,14 +174,15 @@ struct EntityResolver {
     /// Groups record indexes by the hash of a blocking value (records without one are left out);
     /// only groups of two or more. The comparisons check the fields themselves, so a hash
     /// collision costs a comparison, never a wrong link. Groups come in order of their first record.
-    private func blocks(_ records: [MatchRecord], _ value: (MatchRecord) -> Int?) -> [[Int32]] {
+    private func blocks(_ records: [MatchRecord], _ value: (borrowing MatchRecord) -> Int?) -> [[Int32]] {
         var firstOfBlock: [Int: Int32] = [:]
         firstOfBlock.reserveCapacity(records.count)
         var next = [Int32](repeating: -1, count: records.count)
         var last = [Int32](repeating: -1, count: records.count)
         var size = [Int32](repeating: 0, count: records.count)
+        let keys = records.withUnsafeBufferPointer { buffer in buffer.indices.map { value(buffer[$0]) } }
         for index in records.indices {
-            guard let key = value(records[index]) else { continue }
+            guard let key = keys[index] else { continue }
             if let first = firstOfBlock[key] {
                 next[Int(last[Int(first)])] = Int32(index)
                 last[Int(first)] = Int32(index)

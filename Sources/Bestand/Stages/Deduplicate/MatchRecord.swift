@@ -4,25 +4,20 @@ struct MatchRecord {
     var email: String?
     var vatId: String?
     var phone: String?
-    /// Name tokens after folding and legal-form removal, sorted, as Unicode scalars.
-    var nameTokens: [[Unicode.Scalar]]
-    /// Kölner Phonetik code of each name token.
-    var namePhonetics: [String]
-    var legalForm: String?
+    /// The prepared name; empty until `Name(_:)` is stored for records that a block compares.
+    var name = Name()
     var postcode: String
     var streetName: [Unicode.Scalar]
     var houseNumber: String
     var birthDate: Int32
 
     /// Prepares the blocking fields of row `row` of the customer table; the name is prepared
-    /// by `prepareName` only for records that a block will compare. O(length of the fields).
+    /// as `Name` only for records that a block will compare. O(length of the fields).
     init(_ customers: CustomerTable, row: Int, phoneCountryCode: String) {
         key = customers.key[row]
         email = EmailNormalizer.normalize(customers.email[row])
         vatId = EmailNormalizer.vatId(customers.vatId[row])
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
-        nameTokens = []
-        namePhonetics = []
         postcode = String(customers.postcode[row].unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
         let street = StreetNormalizer.normalize(customers.street[row])
         streetName = Array(street.name.unicodeScalars)
@@ -30,13 +25,24 @@ struct MatchRecord {
         birthDate = customers.birthDate[row]
     }
 
-    /// Folds the name, removes its legal form and computes the tokens' phonetic codes.
-    mutating func prepareName(_ name: String) {
-        let company = NameNormalizer.companyName(name)
-        legalForm = company.legalForm
-        let tokens = NameNormalizer.personTokens(company.core)
-        nameTokens = tokens.map { Array($0.unicodeScalars) }
-        namePhonetics = tokens.map(ColognePhonetics.code)
+    /// A name as matching compares it: folded, without its legal form, in tokens.
+    struct Name {
+        /// Name tokens after folding and legal-form removal, sorted, as Unicode scalars.
+        var tokens: [[Unicode.Scalar]] = []
+        /// Kölner Phonetik code of each name token.
+        var phonetics: [String] = []
+        var legalForm: String?
+
+        init() {}
+
+        /// Folds the name, removes its legal form and computes the tokens' phonetic codes.
+        init(_ text: String) {
+            let company = NameNormalizer.companyName(text)
+            legalForm = company.legalForm
+            let words = NameNormalizer.personTokens(company.core)
+            tokens = words.map { Array($0.unicodeScalars) }
+            phonetics = words.map(ColognePhonetics.code)
+        }
     }
 
     /// Name similarity 0…1: the average of the symmetric best matches over the name's tokens
@@ -45,11 +51,11 @@ struct MatchRecord {
     /// name is empty, or when the two carry different legal forms (Müller GmbH is not Müller AG).
     /// A token pair of equal length, first and last letter and equal Kölner Phonetik code
     /// (Meier/Mayer, Schmidt/Schmitt) scores at least `phoneticFloor`. O(tokens² · length²).
-    static func nameSimilarity(_ a: MatchRecord, _ b: MatchRecord) -> Double {
-        guard !a.nameTokens.isEmpty, !b.nameTokens.isEmpty else { return 0 }
-        if let formA = a.legalForm, let formB = b.legalForm, formA != formB { return 0 }
-        if a.nameTokens == b.nameTokens { return 1 }
-        guard let forward = bestMatchAverage(a, b), let backward = bestMatchAverage(b, a) else { return 0 }
+    static func nameSimilarity(_ a: borrowing MatchRecord, _ b: borrowing MatchRecord) -> Double {
+        guard !a.name.tokens.isEmpty, !b.name.tokens.isEmpty else { return 0 }
+        if let formA = a.name.legalForm, let formB = b.name.legalForm, formA != formB { return 0 }
+        if a.name.tokens == b.name.tokens { return 1 }
+        guard let forward = bestMatchAverage(a.name, b.name), let backward = bestMatchAverage(b.name, a.name) else { return 0 }
         return (forward + backward) / 2
     }
 
@@ -58,13 +64,13 @@ struct MatchRecord {
 
     /// Average over the tokens of `a` of their best match in `b`; nil when a token's best
     /// match is below `tokenFloor`.
-    private static func bestMatchAverage(_ a: MatchRecord, _ b: MatchRecord) -> Double? {
+    private static func bestMatchAverage(_ a: borrowing Name, _ b: borrowing Name) -> Double? {
         var total = 0.0
-        for (index, token) in a.nameTokens.enumerated() {
+        for (index, token) in a.tokens.enumerated() {
             var best = 0.0
-            for (otherIndex, other) in b.nameTokens.enumerated() {
+            for (otherIndex, other) in b.tokens.enumerated() {
                 var score = token == other ? 1 : JaroWinkler.similarity(token, other)
-                if score < phoneticFloor, soundAlike(token, a.namePhonetics[index], other, b.namePhonetics[otherIndex]) {
+                if score < phoneticFloor, soundAlike(token, a.phonetics[index], other, b.phonetics[otherIndex]) {
                     score = phoneticFloor
                 }
                 best = max(best, score)
@@ -73,7 +79,7 @@ struct MatchRecord {
             if best < tokenFloor { return nil }
             total += best
         }
-        return total / Double(a.nameTokens.count)
+        return total / Double(a.tokens.count)
     }
 
     /// Spelling variants of one name: same length, same first and last letter, same phonetic code.

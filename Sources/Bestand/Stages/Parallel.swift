@@ -1,0 +1,26 @@
+import Dispatch
+
+/// Work split over all cores in contiguous chunks.
+enum Parallel {
+    /// `(0..<count).map(make)`, computed in chunks on all cores and written straight into the
+    /// result (no per-chunk arrays to join, no copies of the elements). `make` must be safe to
+    /// call from several threads at once. O(count) calls of `make`.
+    static func map<T>(count: Int, minimumChunk: Int = 4096, _ make: @Sendable (Int) -> T) -> [T] {
+        let chunks = max(1, min(64, count / minimumChunk))
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = UnsafeMutablePointerBox(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                    (base.pointer! + index).initialize(to: make(index))
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// A pointer handed to the workers of `Parallel.map`; each writes only its own chunk.
+private struct UnsafeMutablePointerBox<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>?
+    init(_ pointer: UnsafeMutablePointer<T>?) { self.pointer = pointer }
+}
