@@ -235,17 +235,21 @@ final class OutputFile {
     }
 
     func raw(_ text: String) {
+        // Appends to a local array (swapped in and out), so the bytes cost no access checks.
+        var bytes: [UInt8] = []
+        swap(&bytes, &buffer)
         if encoding == .utf8 {
-            buffer.append(contentsOf: text.utf8)
+            bytes.append(contentsOf: text.utf8)
         } else {
             for scalar in text.unicodeScalars {
                 switch scalar.value {
-                case 0..<0x80, 0xA0...0xFF: buffer.append(UInt8(scalar.value))
-                case 0x20AC: buffer.append(0x80)
-                default: buffer.append(UInt8(ascii: "?"))
+                case 0..<0x80, 0xA0...0xFF: bytes.append(UInt8(scalar.value))
+                case 0x20AC: bytes.append(0x80)
+                default: bytes.append(UInt8(ascii: "?"))
                 }
             }
         }
+        swap(&bytes, &buffer)
         if buffer.count > 8 << 20 { flush() }
     }
 
