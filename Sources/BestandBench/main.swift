@@ -7,9 +7,11 @@ import Foundation
 #endif
 
 // Benchmarks in a release build, on generated data cached under .build/bench-data:
-//   bestand-bench [ROWS]                        ingest throughput, ROWS order rows per dialect (2,000,000)
-//   bestand-bench pipeline [CUSTOMERS] [ORDERS]  the whole pipeline, ORDERS orders per customer (1,000,000 × 10)
-//   bestand-bench dedupe [CUSTOMERS]            deduplication of planted duplicates (100,000 real customers)
+//   bestand-bench [CUSTOMERS ...]     the whole pipeline, run by the bestand executable beside this
+//                                     one, on `bestand generate` data sets (100,000 and 1,000,000
+//                                     customers, and 1,000,000 with twice the orders)
+//   bestand-bench ingest [ROWS]       ingest throughput, ROWS order rows per dialect (2,000,000)
+//   bestand-bench dedupe [CUSTOMERS]  deduplication of planted duplicates (100,000 real customers)
 
 func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
@@ -49,22 +51,6 @@ func generate(path: String, rows: Int, erp: Bool) {
     _ = FileManager.default.createFile(atPath: path, contents: Data(out))
 }
 
-/// Writes `count` lines made by `line` to `path`, buffered in 8 MiB pieces.
-func writeLines(path: String, header: String, count: Int, line: (Int) -> String) {
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
-    let handle = FileHandle(forWritingAtPath: path)!
-    var out = [UInt8](header.utf8)
-    for index in 0..<count {
-        out += line(index).utf8
-        if out.count > 8 << 20 {
-            handle.write(Data(out))
-            out.removeAll(keepingCapacity: true)
-        }
-    }
-    handle.write(Data(out))
-    handle.closeFile()
-}
-
 /// Ingest throughput on one orders file per dialect.
 func benchIngest(rows: Int, folder: String) throws {
     print("ingest benchmark, \(rows) rows per file (release build)")
@@ -93,62 +79,6 @@ func benchIngest(rows: Int, folder: String) throws {
     }
 }
 
-/// The whole pipeline on `customers` customers with about `ordersPerCustomer` orders each.
-func benchPipeline(customers: Int, ordersPerCustomer: Int, folder: String) throws {
-    let data = "\(folder)/pipeline_\(customers)_\(ordersPerCustomer)"
-    try? FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-    if !FileManager.default.fileExists(atPath: data + "/orders.csv") {
-        var random = SeededRandom(seed: 7)
-        writeLines(path: data + "/customers.csv", header: "customer_id,name,email,postcode,city\n", count: customers) { index in
-            "C\(pad(index, 7)),Kunde \(index) GmbH,kunde\(index)@example.de,\(pad(10_000 + index % 89_999, 5)),Stadt \(index % 500)\n"
-        }
-        let start = Day.number(year: 2020, month: 7, day: 1)
-        writeLines(
-            path: data + "/orders.csv", header: "order_id,customer_id,order_date,amount,status\n", count: customers * ordersPerCustomer
-        ) { index in
-            let customer = random.below(customers)
-            let day = start + Int32(random.below(1826))
-            let cents = random.below(50_000) - 2_000
-            let status = random.below(40) == 0 ? "storniert" : "berechnet"
-            return
-                "A\(pad(index, 9)),C\(pad(customer, 7)),\(Day.iso(day)),\(cents < 0 ? "-" : "")\(abs(cents) / 100).\(pad(abs(cents) % 100, 2)),\(status)\n"
-        }
-    }
-    let pipelinePath = data + "/pipeline.json"
-    try Data(
-        """
-        { "name": "bench", "as_of": "2025-06-30",
-          "sources": [
-            { "name": "crm", "entity": "customers", "path": "customers.csv" },
-            { "name": "erp", "entity": "orders", "path": "orders.csv", "id_space": "crm" } ] }
-        """.utf8
-    ).write(to: URL(fileURLWithPath: pipelinePath))
-    let pipeline = try PipelineLoader.load(path: pipelinePath)
-    let options = RunOptions(
-        output: data + "/out", now: Date(), clock: { DispatchTime.now().uptimeNanoseconds }, processId: getpid())
-    let result = try PipelineRunner.run(pipeline, options: options)
-    let inputBytes = (try? FileManager.default.attributesOfItem(atPath: data + "/orders.csv")[.size] as? Int).flatMap { $0 } ?? 0
-    print(
-        "pipeline benchmark: \(customers) customers, \(result.rowsRead) input rows, \(Decimal.fixed(Double(inputBytes) / 1e6, decimals: 0)) MB of orders"
-    )
-    print("| stage | rows in | rows out | seconds |")
-    print("|---|---:|---:|---:|")
-    for stage in result.stages {
-        print("| \(stage.name.rawValue) | \(stage.counts.input) | \(stage.counts.output) | \(Decimal.fixed(stage.seconds, decimals: 2)) |")
-    }
-    let total = result.stages.reduce(0) { $0 + $1.seconds }
-    print("| total | | | \(Decimal.fixed(total, decimals: 2)) |")
-}
-
-/// Peak resident memory of this process in MB (VmHWM), or 0 where /proc is not available.
-func peakMemoryMB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-    else { return 0 }
-    let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    return kilobytes / 1024
-}
-
 /// Deduplication of generated customer records with planted duplicates: time, memory, and
 /// pairwise precision and recall against the truth.
 func benchDeduplicate(customers: Int, folder: String) throws {
@@ -165,7 +95,7 @@ func benchDeduplicate(customers: Int, folder: String) throws {
         name: "bench", path: "bench.json", folder: "", asOf: Day.parseISO("2025-06-30"),
         timeZone: TimeZone(identifier: "Europe/Berlin")!, timeZoneName: "Europe/Berlin", currency: "EUR",
         language: .en, output: nil, stages: StageName.allCases, sources: sources, settings: Settings())
-    let before = peakMemoryMB()
+    let before = Double(ProcessMemory.peakResidentBytes() ?? 0) / 1_048_576
     let start = DispatchTime.now().uptimeNanoseconds
     let dataset = try Ingest(pipeline: pipeline, asOf: pipeline.asOf!).run(sources)
     let ingested = DispatchTime.now().uptimeNanoseconds
@@ -185,7 +115,7 @@ func benchDeduplicate(customers: Int, folder: String) throws {
     print("| records | ingest s | deduplicate s | masters | candidate pairs | precision | recall | F1 | peak MB |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(
-        "| \(generated.records.count) | \(Decimal.fixed(Double(ingested - start) / 1e9, decimals: 2)) | \(Decimal.fixed(Double(done - ingested) / 1e9, decimals: 2)) | \(base.masterCount) | \(base.resolution.candidatePairs) | \(Decimal.fixed(score.precision, decimals: 4)) | \(Decimal.fixed(score.recall, decimals: 4)) | \(Decimal.fixed(score.f1, decimals: 4)) | \(Decimal.fixed(max(before, peakMemoryMB()), decimals: 0)) |"
+        "| \(generated.records.count) | \(Decimal.fixed(Double(ingested - start) / 1e9, decimals: 2)) | \(Decimal.fixed(Double(done - ingested) / 1e9, decimals: 2)) | \(base.masterCount) | \(base.resolution.candidatePairs) | \(Decimal.fixed(score.precision, decimals: 4)) | \(Decimal.fixed(score.recall, decimals: 4)) | \(Decimal.fixed(score.f1, decimals: 4)) | \(Decimal.fixed(max(before, Double(ProcessMemory.peakResidentBytes() ?? 0) / 1_048_576), decimals: 0)) |"
     )
 }
 
@@ -194,10 +124,13 @@ let folder = ".build/bench-data"
 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 if arguments.first == "dedupe" {
     try benchDeduplicate(customers: arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000, folder: folder)
-} else if arguments.first == "pipeline" {
-    let customers = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
-    let perCustomer = arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10
-    try benchPipeline(customers: customers, ordersPerCustomer: perCustomer, folder: folder)
+} else if arguments.first == "ingest" {
+    try benchIngest(rows: arguments.count > 1 ? Int(arguments[1]) ?? 2_000_000 : 2_000_000, folder: folder)
 } else {
-    try benchIngest(rows: arguments.first.flatMap { Int($0) } ?? 2_000_000, folder: folder)
+    let sizes = arguments.compactMap { Int($0) }
+    let sets =
+        sizes.isEmpty
+        ? [GeneratedSet(customers: 100_000), GeneratedSet(customers: 1_000_000), GeneratedSet(customers: 1_000_000, orderFactor: 2)]
+        : sizes.map { GeneratedSet(customers: $0) }
+    try benchGeneratedSets(sets, folder: folder)
 }

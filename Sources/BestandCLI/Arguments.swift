@@ -6,7 +6,7 @@ enum Command: Equatable {
     case version
     case run(path: String, asOf: String?, output: String?, quiet: Bool)
     case validate(path: String)
-    case generate(customers: Int, seed: UInt64, output: String)
+    case generate(customers: Int, seed: UInt64, orderFactor: Int, output: String)
 }
 
 /// Hand-written parsing of bestand's small command line (SPEC §1).
@@ -14,7 +14,7 @@ enum Arguments {
     static let usage = """
         usage: bestand run PIPELINE.json [--as-of YYYY-MM-DD] [--out DIR] [--quiet]
                bestand validate PIPELINE.json
-               bestand generate --customers N [--seed S] --out DIR
+               bestand generate --customers N [--seed S] [--order-factor F] --out DIR
                bestand --help | --version
 
         commands:
@@ -30,6 +30,7 @@ enum Arguments {
           --quiet              no progress on stderr
           --customers N        generate: number of real customers (about 10 order rows each)
           --seed S             generate: random seed (default 1); the same seed gives the same files
+          --order-factor F     generate: F times the order rows for the same customers (default 1)
           -h, --help           show this help
           --version            show the version
 
@@ -107,7 +108,7 @@ enum Arguments {
         }
     }
 
-    /// `generate --customers N [--seed S] --out DIR`.
+    /// `generate --customers N [--seed S] [--order-factor F] --out DIR`.
     private static func parseGenerate(_ rest: [String]) throws(UsageError) -> Command {
         var values: [String: String] = [:]
         var index = 0
@@ -118,9 +119,8 @@ enum Arguments {
                 value = String(argument[argument.index(after: equals)...])
                 argument = String(argument[..<equals])
             }
-            guard ["--customers", "--seed", "--out"].contains(argument) else {
-                throw UsageError(message: unknownOption(argument, known: ["--customers", "--seed", "--out"]))
-            }
+            let known = ["--customers", "--seed", "--order-factor", "--out"]
+            guard known.contains(argument) else { throw UsageError(message: unknownOption(argument, known: known)) }
             if value == nil {
                 index += 1
                 guard index < rest.count, !rest[index].hasPrefix("--") else { throw UsageError(message: "\(argument) needs a value") }
@@ -136,7 +136,11 @@ enum Arguments {
         guard let output = values["--out"] else { throw UsageError(message: "generate needs --out DIR") }
         let seedText = values["--seed"] ?? "1"
         guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed must be a whole number, found \"\(seedText)\"") }
-        return .generate(customers: customers, seed: seed, output: output)
+        let factorText = values["--order-factor"] ?? "1"
+        guard let orderFactor = Int(factorText), (1...100).contains(orderFactor) else {
+            throw UsageError(message: "--order-factor must be a whole number from 1 to 100, found \"\(factorText)\"")
+        }
+        return .generate(customers: customers, seed: seed, orderFactor: orderFactor, output: output)
     }
 
     private static func unknownOption(_ option: String, known: [String]) -> String {

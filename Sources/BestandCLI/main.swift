@@ -28,9 +28,9 @@ func runCommand(_ arguments: [String]) -> Int32 {
         return 0
     case .validate(let path):
         return Validation.run(path: path)
-    case .generate(let customers, let seed, let output):
+    case .generate(let customers, let seed, let orderFactor, let output):
         do throws(BestandError) {
-            let summary = try SyntheticDataSet.write(customers: customers, seed: seed, to: output)
+            let summary = try SyntheticDataSet.write(customers: customers, seed: seed, orderFactor: orderFactor, to: output)
             print(
                 "wrote \(summary.customers) customers (\(summary.records) records), \(summary.orders) order rows and \(summary.plantedRejects) planted bad rows to \(output)/"
             )

@@ -22,7 +22,12 @@ package enum SyntheticDataSet {
         package var files: [String] = []
     }
 
-    package static func write(customers count: Int, seed: UInt64, to folder: String) throws(BestandError) -> Summary {
+    /// Writes the data set for `count` real customers. `orderFactor` multiplies every buyer's
+    /// order count and divides the gaps between orders, so the same customers buy that many
+    /// times as often over the same years (for measuring how memory grows with order rows).
+    package static func write(
+        customers count: Int, seed: UInt64, orderFactor: Int = 1, to folder: String
+    ) throws(BestandError) -> Summary {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -102,12 +107,12 @@ package enum SyntheticDataSet {
             let start = first + Int32(random.below(orders > 10 ? 365 : Int(last - first)))
             var day = start
             var dates: [Int32] = []
-            for _ in 0..<orders {
+            for _ in 0..<(orders * orderFactor) {
                 // A few orders of the weeks after the as-of date, as in a real export.
                 if day > last + 14 { break }
                 dates.append(day)
                 // Seasonality: a purchase in the fourth quarter is more likely to come sooner.
-                day += Int32(1 + random.below(orders > 10 ? 50 : 500))
+                day += Int32(1 + random.below((orders > 10 ? 50 : 500) / orderFactor))
                 if random.chance(0.05) { dates.append(dates.last!) }  // a second order the same day
             }
             for (position, date) in dates.enumerated() {
@@ -136,7 +141,8 @@ package enum SyntheticDataSet {
             summary.orders += dates.count
             // Campaigns: response rises with engagement.
             for (campaign, sent) in campaigns where random.chance(0.25) {
-                mailings.line("\(campaign);\(crmId[customer]);\(two(Day.civil(sent).day)).\(two(Day.civil(sent).month)).\(Day.civil(sent).year)")
+                mailings.line(
+                    "\(campaign);\(crmId[customer]);\(two(Day.civil(sent).day)).\(two(Day.civil(sent).month)).\(Day.civil(sent).year)")
                 let bought = dates.filter { $0 < sent }.count
                 let rate = bought >= 3 ? 0.2 : bought == 2 ? 0.12 : bought == 1 ? 0.08 : orders == 0 && kind >= 20 ? 0.05 : 0.02
                 if random.chance(rate) {
