@@ -6,7 +6,7 @@ import Testing
     /// Orders with the given ids (id space 0), each looked up in an index as ingest does.
     static func table(_ ids: [String], amounts: [Int64]? = nil, fingerprintBits: Int = 24) -> OrderTable {
         var orders = OrderTable()
-        var index = OrderIdIndex(capacity: 4, fingerprintBits: fingerprintBits)
+        let index = OrderIdIndex(capacity: 4, fingerprintBits: fingerprintBits)
         for (row, id) in ids.enumerated() {
             var text = id
             let previous = text.withUTF8 { index.replace($0, tag: 0, row: Int32(row)) }
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func idSpacesKeepEqualIdsApart() {
-        var index = OrderIdIndex()
+        let index = OrderIdIndex()
         var id = "4711"
         #expect(id.withUTF8 { index.replace($0, tag: 0, row: 0) } == nil)
         #expect(id.withUTF8 { index.replace($0, tag: 1, row: 1) } == nil)
@@ -50,7 +50,7 @@ import Testing
     /// index answers like a dictionary of the latest row per id.
     @Test(arguments: [24, 2]) func indexAgreesWithADictionary(fingerprintBits: Int) {
         var random = SeededRandom(seed: 11)
-        var index = OrderIdIndex(capacity: 1, fingerprintBits: fingerprintBits)
+        let index = OrderIdIndex(capacity: 1, fingerprintBits: fingerprintBits)
         var latest: [String: Int32] = [:]
         for row in 0..<30_000 {
             let number = random.below(12_000)

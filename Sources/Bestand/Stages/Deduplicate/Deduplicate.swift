@@ -20,17 +20,19 @@ package struct Deduplicate: Stage {
     package func run(_ dataset: Dataset) throws(BestandError) -> CustomerBase {
         let (winners, repeats) = Self.deduplicateOrders(dataset.orders)
         let customerKeys = Self.customerKeys(dataset, winningOrders: winners, asOf: asOf)
+        let keyOrder = KeyOrder(dataset.keys)
         var union = UnionFind(count: dataset.keys.count)
         var merges: [Merge] = []
         var report = ResolutionReport()
         if resolvesIdentities {
             let outcome = try EntityResolver(settings: settings, phoneCountryCode: phoneCountryCode)
-                .resolve(dataset, overrides: dataset.overrides)
+                .resolve(dataset, overrides: dataset.overrides, keyOrder: keyOrder)
             union = outcome.union
             merges = outcome.keyLinks
             report = outcome.report
         }
-        var base = Self.masters(dataset, customerKeys: customerKeys, union: &union, winners: winners, repeats: repeats)
+        var base = Self.masters(
+            dataset, customerKeys: customerKeys, keyOrder: keyOrder, union: &union, winners: winners, repeats: repeats)
         base.merges = merges.filter { base.masterOfKey[Int($0.keyA)] >= 0 && base.masterOfKey[Int($0.keyB)] >= 0 }
         base.resolution = report
         return base
@@ -91,14 +93,32 @@ package struct Deduplicate: Stage {
         return keys.ids.precedes(a, b)
     }
 
+    /// Every key's place in the key order of SPEC §4, sorted once so that later orderings
+    /// compare integers. O(keys log keys) byte comparisons.
+    struct KeyOrder {
+        /// Key ids in key order.
+        let keys: [Int32]
+        /// `rank[key]`: the key's position in `keys`.
+        let rank: [Int32]
+
+        init(_ customerKeys: CustomerKeys) {
+            keys = (0..<Int32(customerKeys.count)).sorted { keyPrecedes($0, $1, in: customerKeys) }
+            var rank = [Int32](repeating: 0, count: keys.count)
+            for (position, key) in keys.enumerated() { rank[Int(key)] = Int32(position) }
+            self.rank = rank
+        }
+
+        func precedes(_ a: Int32, _ b: Int32) -> Bool { rank[Int(a)] < rank[Int(b)] }
+    }
+
     /// One master per cluster of customer keys, in the order of each cluster's smallest key,
     /// which is its master_id. Golden record: for name, postcode and city the first member (key
     /// order; a key's records in file order) with a non-empty value. O(keys log keys).
     static func masters(
-        _ dataset: Dataset, customerKeys: [Bool], union: inout UnionFind, winners: [Int32], repeats: OrderRepeats
+        _ dataset: Dataset, customerKeys: [Bool], keyOrder: KeyOrder, union: inout UnionFind, winners: [Int32],
+        repeats: OrderRepeats
     ) -> CustomerBase {
-        let keys = (0..<Int32(dataset.keys.count)).filter { customerKeys[Int($0)] }
-            .sorted { keyPrecedes($0, $1, in: dataset.keys) }
+        let keys = keyOrder.keys.filter { customerKeys[Int($0)] }
         var masterOfKey = [Int32](repeating: -1, count: dataset.keys.count)
         var masterOfRoot: [Int32: Int32] = [:]
         var masterId: [String] = []

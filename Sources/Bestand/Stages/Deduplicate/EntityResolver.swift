@@ -29,7 +29,7 @@ struct EntityResolver {
         var report: ResolutionReport
     }
 
-    func resolve(_ dataset: Dataset, overrides: [Override]) throws(BestandError) -> Outcome {
+    func resolve(_ dataset: Dataset, overrides: [Override], keyOrder: Deduplicate.KeyOrder) throws(BestandError) -> Outcome {
         let customers = dataset.customers
         var records = prepare(customers)
         let keyOfRecord = customers.key
@@ -45,12 +45,10 @@ struct EntityResolver {
                     continue
                 }
                 // A block holds one value (barring a hash collision, which the check below catches).
-                let keys = dataset.keys
                 let sorted = records.withUnsafeBufferPointer { buffer in
                     rows.map { (value: value(buffer[Int($0)])!, row: $0) }
                 }.sorted {
-                    $0.value != $1.value
-                        ? $0.value < $1.value : Deduplicate.keyPrecedes(keyOfRecord[Int($0.row)], keyOfRecord[Int($1.row)], in: keys)
+                    $0.value != $1.value ? $0.value < $1.value : keyOrder.precedes(keyOfRecord[Int($0.row)], keyOfRecord[Int($1.row)])
                 }
                 for (a, b) in zip(sorted, sorted.dropFirst())
                 where keyOfRecord[Int(a.row)] != keyOfRecord[Int(b.row)] && a.value == b.value {
@@ -129,7 +127,7 @@ struct EntityResolver {
             }
             links += results.values.flatMap { $0 }
         }
-        return cluster(links, records: prepared, keys: dataset.keys, overrides: overrides, report: report)
+        return cluster(links, records: prepared, keyOrder: keyOrder, overrides: overrides, report: report)
     }
 
     /// Normalises every customer record, in chunks on all cores. O(records).
@@ -211,10 +209,10 @@ struct EntityResolver {
 
     /// Applies overrides and links in a fixed order; returns the links that joined two clusters.
     private func cluster(
-        _ links: [Link], records: [MatchRecord], keys: CustomerKeys, overrides: [Override], report: ResolutionReport
+        _ links: [Link], records: [MatchRecord], keyOrder: Deduplicate.KeyOrder, overrides: [Override], report: ResolutionReport
     ) -> Outcome {
         var report = report
-        var union = UnionFind(count: keys.count)
+        var union = UnionFind(count: keyOrder.keys.count)
         var merges: [Merge] = []
         // never_merge partners per cluster root.
         var forbidden: [Int32: [Int32]] = [:]
@@ -240,20 +238,33 @@ struct EntityResolver {
                 merges.append(Merge(keyA: override.keyA, keyB: override.keyB, rule: "always_merge", score: 1, fields: "override"))
             }
         }
-        // Links in a fixed order: by rule, stronger first, then by their keys.
+        // Links in a fixed order: by rule, stronger first, then by their keys (then as found).
         let ruleOrder = DeduplicationSettings.Rule.allCases
-        let ordered = links.map { link -> (Link, Int32, Int32, Int) in
-            let a = records[Int(link.a)].key
-            let b = records[Int(link.b)].key
-            let rule = ruleOrder.firstIndex(of: link.rule)!
-            return Deduplicate.keyPrecedes(a, b, in: keys) ? (link, a, b, rule) : (link, b, a, rule)
-        }.sorted { x, y in
-            if x.3 != y.3 { return x.3 < y.3 }
-            if x.0.score != y.0.score { return x.0.score > y.0.score }
-            if x.1 != y.1 { return Deduplicate.keyPrecedes(x.1, y.1, in: keys) }
-            return Deduplicate.keyPrecedes(x.2, y.2, in: keys)
+        struct Placed {
+            var rule: Int
+            var score: Double
+            var rankA: Int32
+            var rankB: Int32
+            var link: Int32
         }
-        for (link, a, b, _) in ordered {
+        let placed = links.indices.map { index -> Placed in
+            let link = links[index]
+            let a = keyOrder.rank[Int(records[Int(link.a)].key)]
+            let b = keyOrder.rank[Int(records[Int(link.b)].key)]
+            return Placed(
+                rule: ruleOrder.firstIndex(of: link.rule)!, score: link.score, rankA: min(a, b), rankB: max(a, b),
+                link: Int32(index))
+        }.sorted { x, y in
+            if x.rule != y.rule { return x.rule < y.rule }
+            if x.score != y.score { return x.score > y.score }
+            if x.rankA != y.rankA { return x.rankA < y.rankA }
+            if x.rankB != y.rankB { return x.rankB < y.rankB }
+            return x.link < y.link
+        }
+        for entry in placed {
+            let link = links[Int(entry.link)]
+            let a = keyOrder.keys[Int(entry.rankA)]
+            let b = keyOrder.keys[Int(entry.rankB)]
             if join(a, b) {
                 merges.append(Merge(keyA: a, keyB: b, rule: link.rule.rawValue, score: link.score, fields: link.fields))
                 report.linksPerRule[link.rule.rawValue, default: 0] += 1

@@ -12,10 +12,10 @@
 /// with that id. Open addressing with linear probing over slots of `arena offset << 24 |
 /// 24 bits of the hash`; a probe touches the arena only when the fingerprints agree. About
 /// 8 + 2 · 8 bytes per distinct id beside the id itself. O(length of the id) per row expected.
-struct OrderIdIndex {
+final class OrderIdIndex {
     private var arena: [UInt8] = []
     /// `offset << 24 | fingerprint`, where `offset` is the entry's arena offset + 1; 0 is empty.
-    private var slots: [UInt64]
+    private var table: ZeroedTable
     private var mask: Int
     /// The hash bits kept in a slot (all 24 but in tests, which force fingerprint agreement).
     private let fingerprintMask: UInt64
@@ -24,17 +24,18 @@ struct OrderIdIndex {
     init(capacity: Int = 1 << 16, fingerprintBits: Int = 24) {
         var size = 1 << 10
         while size * 3 < capacity * 4 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        table = ZeroedTable(count: size)
         mask = size - 1
         fingerprintMask = (1 << UInt64(fingerprintBits)) - 1
     }
 
     /// Records that `row` carries `bytes` under id space `tag`; returns the latest earlier row
     /// with the same id space and id, or nil when the id is new.
-    mutating func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32) -> Int32? {
+    func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32) -> Int32? {
         let hash = ByteInterner.hash(bytes, tag: tag)
         let fingerprint = hash >> 40 & fingerprintMask
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let slots = table.slots
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
@@ -64,7 +65,7 @@ struct OrderIdIndex {
         arena.append(contentsOf: bytes)
         slots[slot] = UInt64(offset + 1) << 24 | fingerprint
         count += 1
-        if count * 4 > slots.count * 3 { grow() }
+        if count * 4 > table.count * 3 { grow() }
         return nil
     }
 
@@ -94,19 +95,20 @@ struct OrderIdIndex {
     }
 
     /// Makes room for `ids` distinct ids in all, so that no growth happens before.
-    mutating func reserve(_ ids: Int) {
-        var size = slots.count
+    func reserve(_ ids: Int) {
+        var size = table.count
         while size * 3 < ids * 4 { size <<= 1 }
-        if size > slots.count { grow(to: size) }
+        if size > table.count { grow(to: size) }
         // Entries of short ids take 16 bytes; capacity beyond what is used costs no memory.
         arena.reserveCapacity(ids * 16)
     }
 
     /// Doubles the slots and re-inserts every entry, walking the arena in order.
-    private mutating func grow() { grow(to: slots.count * 2) }
+    private func grow() { grow(to: table.count * 2) }
 
-    private mutating func grow(to size: Int) {
-        var next = [UInt64](repeating: 0, count: size)
+    private func grow(to size: Int) {
+        let nextTable = ZeroedTable(count: size)
+        let next = nextTable.slots
         let nextMask = size - 1
         arena.withUnsafeBufferPointer { stored in
             var offset = 0
@@ -119,7 +121,7 @@ struct OrderIdIndex {
                 offset = start + length
             }
         }
-        slots = next
+        table = nextTable
         mask = nextMask
     }
 }
