@@ -23,21 +23,25 @@ package struct Export: Stage {
         let base = profiles.base
         let segments = SegmentsTable.rows(profiles)
         let totalRevenue = profiles.revenue12Months.reduce(0, +)
-        let tables: [(String, CSVWriter, Int)] = [
-            ("customers.csv", CustomersTable.render(profiles), profiles.count),
-            ("segments.csv", SegmentsTable.render(segments, totalRevenue: totalRevenue), segments.count),
-            ("retention.csv", ScoreTables.retention(analysis.scores), analysis.scores.retention.count),
-            ("cohorts.csv", ScoreTables.cohorts(analysis.scores), analysis.scores.cohorts.count),
-            ("second_order.csv", ScoreTables.secondOrder(analysis.scores), analysis.scores.secondOrder.count),
-            ("campaign_response.csv", ScoreTables.campaigns(analysis.scores), analysis.scores.campaigns.count),
-            ("customer_keys.csv", IdentityTables.keys(base), base.masterOfKey.filter { $0 >= 0 }.count),
-            ("merges.csv", IdentityTables.merges(base), base.merges.count),
-            ("rejects.csv", RejectsTable.render(base.dataset, sources: pipeline.sources), base.dataset.rejects.count),
+        let scores = analysis.scores
+        let sources = pipeline.sources
+        // Each table is rendered on its own (on all cores), then written in this order.
+        let tables: [(name: String, rows: Int, render: @Sendable () -> CSVWriter)] = [
+            ("customers.csv", profiles.count, { CustomersTable.render(profiles) }),
+            ("segments.csv", segments.count, { SegmentsTable.render(segments, totalRevenue: totalRevenue) }),
+            ("retention.csv", scores.retention.count, { ScoreTables.retention(scores) }),
+            ("cohorts.csv", scores.cohorts.count, { ScoreTables.cohorts(scores) }),
+            ("second_order.csv", scores.secondOrder.count, { ScoreTables.secondOrder(scores) }),
+            ("campaign_response.csv", scores.campaigns.count, { ScoreTables.campaigns(scores) }),
+            ("customer_keys.csv", base.masterOfKey.filter { $0 >= 0 }.count, { IdentityTables.keys(base) }),
+            ("merges.csv", base.merges.count, { IdentityTables.merges(base) }),
+            ("rejects.csv", base.dataset.rejects.count, { RejectsTable.render(base.dataset, sources: sources) }),
         ]
+        let rendered = Parallel.map(count: tables.count, minimumChunk: 1) { tables[$0].render() }
         var rows = 0
-        for (name, writer, count) in tables {
-            try folder.write(name, writer.bytes)
-            rows += count
+        for (table, writer) in zip(tables, rendered) {
+            try folder.write(table.name, writer.bytes)
+            rows += table.rows
         }
         let report = ManagementReport(pipeline: pipeline, analysis: analysis, segments: segments).render()
         try folder.write("report.md", report)

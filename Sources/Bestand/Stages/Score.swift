@@ -21,13 +21,33 @@ package struct Score: Stage {
         let settings = profiles.settings
         let calendar = PeriodCalendar(settings.period)
         let periods = calendar.reportPeriods(asOf: profiles.asOf, count: settings.periods)
-        return Scores(
-            calendar: calendar, periods: periods,
-            retention: Retention.rows(profiles, calendar: calendar, periods: periods),
-            cohorts: Cohorts.rows(profiles.history, calendar: calendar, periods: periods),
-            secondOrder: SecondOrderConversion.rows(
-                profiles.history, calendar: calendar, periods: periods, windows: settings.secondOrderWindows),
-            campaigns: CampaignResponse.rows(profiles))
+        // The four figures are independent: each is computed on its own core where one is free.
+        enum Part {
+            case retention([RetentionRow])
+            case cohorts([CohortRow])
+            case secondOrder([SecondOrderRow])
+            case campaigns([CampaignResponseRow])
+        }
+        let parts = Parallel.map(count: 4, minimumChunk: 1) { index -> Part in
+            switch index {
+            case 0: .retention(Retention.rows(profiles, calendar: calendar, periods: periods))
+            case 1: .cohorts(Cohorts.rows(profiles.history, calendar: calendar, periods: periods))
+            case 2:
+                .secondOrder(
+                    SecondOrderConversion.rows(profiles.history, calendar: calendar, periods: periods, windows: settings.secondOrderWindows))
+            default: .campaigns(CampaignResponse.rows(profiles))
+            }
+        }
+        var scores = Scores(calendar: calendar, periods: periods, retention: [], cohorts: [], secondOrder: [], campaigns: [])
+        for part in parts {
+            switch part {
+            case .retention(let rows): scores.retention = rows
+            case .cohorts(let rows): scores.cohorts = rows
+            case .secondOrder(let rows): scores.secondOrder = rows
+            case .campaigns(let rows): scores.campaigns = rows
+            }
+        }
+        return scores
     }
 
     package func counts(input: CustomerProfiles, output: Scores) -> StageCounts {
