@@ -18,11 +18,22 @@ struct MatchRecord {
         email = EmailNormalizer.normalize(customers.email[row])
         vatId = EmailNormalizer.vatId(customers.vatId[row])
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
-        postcode = String(customers.postcode[row].unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
+        postcode = Self.postcodeKey(customers.postcode[row])
         let street = StreetNormalizer.normalize(customers.street[row])
         streetName = Array(street.name.unicodeScalars)
         houseNumber = street.number
         birthDate = customers.birthDate[row]
+    }
+
+    /// The postcode's digits and capital letters (ASCII on a fast path): "D-10115 " → "D10115".
+    static func postcodeKey(_ text: String) -> String {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if bytes.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x41 < 26 }) { return text }
+            return String(decoding: bytes.filter { $0 &- 0x30 < 10 || $0 &- 0x41 < 26 }, as: UTF8.self)
+        }
+        if case .some(.some(let key)) = ascii { return key }
+        return String(text.unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
     }
 
     /// A name as matching compares it: folded, without its legal form, in tokens.
