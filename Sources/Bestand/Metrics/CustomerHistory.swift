@@ -23,27 +23,23 @@ package struct CustomerHistory: Sendable {
         let orders = base.dataset.orders
         let masters = base.masterCount
 
-        // Counting sort of the valid orders by master (stable: file order within a master).
-        var validMaster: [Int32] = []
-        validMaster.reserveCapacity(base.winningOrders.count)
-        var validRow: [Int32] = []
-        validRow.reserveCapacity(base.winningOrders.count)
+        // Counting sort of the valid orders by master (stable: file order within a master), in
+        // two passes over the winning rows so that no per-row list of masters is kept.
         var count = [Int32](repeating: 0, count: masters + 1)
         for row in base.winningOrders where !orders.cancelled[Int(row)] && orders.date[Int(row)] <= asOf {
-            let master = base.masterOfKey[Int(orders.customer[Int(row)])]
-            validMaster.append(master)
-            validRow.append(row)
-            count[Int(master) + 1] += 1
+            count[Int(base.masterOfKey[Int(orders.customer[Int(row)])]) + 1] += 1
         }
         for c in 0..<masters { count[c + 1] += count[c] }
         var next = count
-        var orderDay = [Int32](repeating: 0, count: validRow.count)
-        var orderAmount = [Int64](repeating: 0, count: validRow.count)
-        for (master, row) in zip(validMaster, validRow) {
-            let slot = Int(next[Int(master)])
+        let validCount = Int(count[masters])
+        var orderDay = [Int32](repeating: 0, count: validCount)
+        var orderAmount = [Int64](repeating: 0, count: validCount)
+        for row in base.winningOrders where !orders.cancelled[Int(row)] && orders.date[Int(row)] <= asOf {
+            let master = Int(base.masterOfKey[Int(orders.customer[Int(row)])])
+            let slot = Int(next[master])
             orderDay[slot] = orders.date[Int(row)]
             orderAmount[slot] = orders.amount[Int(row)]
-            next[Int(master)] += 1
+            next[master] += 1
         }
 
         // Per master: sort its orders by day (insertion sort: a customer has few), then sum per day.
@@ -52,8 +48,8 @@ package struct CustomerHistory: Sendable {
         day = []
         net = []
         purchaseDay = []
-        day.reserveCapacity(validRow.count)
-        net.reserveCapacity(validRow.count)
+        day.reserveCapacity(validCount)
+        net.reserveCapacity(validCount)
         for c in 0..<masters {
             let lower = Int(count[c])
             let upper = Int(count[c + 1])

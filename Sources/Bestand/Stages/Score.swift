@@ -34,7 +34,8 @@ package struct Score: Stage {
             case 1: .cohorts(Cohorts.rows(profiles.history, calendar: calendar, periods: periods))
             case 2:
                 .secondOrder(
-                    SecondOrderConversion.rows(profiles.history, calendar: calendar, periods: periods, windows: settings.secondOrderWindows))
+                    SecondOrderConversion.rows(profiles.history, calendar: calendar, periods: periods, windows: settings.secondOrderWindows)
+                )
             default: .campaigns(CampaignResponse.rows(profiles))
             }
         }

@@ -30,7 +30,11 @@ package struct ByteInterner: Sendable {
 
     /// The id of `bytes` under `tag`, adding it if new.
     package mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16 = 0) -> Int32 {
-        let hash = Self.hash(bytes, tag: tag)
+        intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag))
+    }
+
+    /// `intern` with the hash already computed (`hash(bytes, tag: tag)`).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, hash: UInt64) -> Int32 {
         let fingerprint = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -74,6 +78,10 @@ package struct ByteInterner: Sendable {
     }
 
     package func tag(of id: Int32) -> UInt16 { tags[Int(id)] }
+
+    /// The slot where a lookup of `hash` starts, loaded so that it is in the cache for the lookup.
+    @inline(__always)
+    func firstSlot(hash: UInt64) -> UInt64 { slots[Int(truncatingIfNeeded: hash) & mask] }
 
     /// The text of an id.
     package func string(_ id: Int32) -> String {

@@ -63,4 +63,34 @@ import Testing
         }
         #expect(index.count == latest.count)
     }
+
+    /// Through ingest, in batches of lookups: 1,000 rows over 150 ids and 40 customers, repeats
+    /// far apart and within one batch, a rejected row in between. Each row must name the latest
+    /// earlier row of its id, and carry its own customer, as a dictionary of the rows says.
+    @Test func ingestLooksUpEveryRowInOrder() throws {
+        var random = SeededRandom(seed: 5)
+        var lines = ["order_id,customer_id,order_date,amount"]
+        var expectedReplaces: [Int32] = []
+        var expectedCustomers: [String] = []
+        var latest: [String: Int32] = [:]
+        for line in 0..<1_000 {
+            if line == 500 {
+                lines.append("B-1,C1,not a date,1.00")
+                continue
+            }
+            let id = "B-\(random.below(150))"
+            let customer = "C\(random.below(40))"
+            lines.append("\(id),\(customer),2025-01-02,1.00")
+            let row = Int32(expectedReplaces.count)
+            expectedReplaces.append(latest[id] ?? -1)
+            expectedCustomers.append(customer)
+            latest[id] = row
+        }
+        let folder = TemporaryFolder()
+        folder.write("orders.csv", lines.joined(separator: "\n") + "\n")
+        let data = try ingest(makePipeline(folder: folder.path, sources: [source("shop", .orders, "orders.csv")]))
+        #expect(data.rejects.map(\.line) == [502])
+        #expect(data.orders.replaces == expectedReplaces)
+        #expect(data.orders.customer.map { data.keys.customerId(of: $0) } == expectedCustomers)
+    }
 }

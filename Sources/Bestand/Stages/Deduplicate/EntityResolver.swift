@@ -147,7 +147,8 @@ struct EntityResolver {
 
     /// The link that `rule` makes between two records of one block, if any.
     private func compare(
-        _ a: borrowing MatchRecord, _ b: borrowing MatchRecord, _ rowA: Int32, _ rowB: Int32, rule: DeduplicationSettings.Rule, threshold: Double
+        _ a: borrowing MatchRecord, _ b: borrowing MatchRecord, _ rowA: Int32, _ rowB: Int32, rule: DeduplicationSettings.Rule,
+        threshold: Double
     ) -> Link? {
         let name = MatchRecord.nameSimilarity(a, b)
         guard name >= threshold else { return nil }

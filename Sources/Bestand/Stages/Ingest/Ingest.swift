@@ -21,13 +21,13 @@ package struct Ingest: Stage {
         var dataset = Dataset(idSpaces: pipeline.idSpaces)
         let zone = ZoneOffsets(zone: pipeline.timeZone)
         // Lives only while files are read: each order row learns here which row it repeats.
-        var orderIds = OrderIdIndex()
+        let orderIds = OrderIdIndex()
         for (sourceIndex, source) in sources.enumerated() {
             for file in try Ingest.files(of: source, in: pipeline) {
                 var report = InputFileReport(source: sourceIndex, path: file.outputPath)
                 try read(
                     file, source: source, sourceIndex: sourceIndex, zone: zone, report: &report, into: &dataset,
-                    orderIds: &orderIds)
+                    orderIds: orderIds)
                 progress(
                     "ingest: \(file.displayPath): \(report.rowsRead) rows, \(report.rowsRejected) rejected, \(report.encoding.rawValue)")
                 dataset.files.append(report)
@@ -196,7 +196,7 @@ package struct Ingest: Stage {
 
     private func read(
         _ file: InputFile, source: SourceConfig, sourceIndex: Int, zone: ZoneOffsets,
-        report: inout InputFileReport, into dataset: inout Dataset, orderIds: inout OrderIdIndex
+        report: inout InputFileReport, into dataset: inout Dataset, orderIds: OrderIdIndex
     ) throws(BestandError) {
         let digest = FileDigest(path: file.openPath, displayPath: file.displayPath)
         let (reader, columns) = try Ingest.openTable(file, source: source, report: &report)
@@ -211,7 +211,7 @@ package struct Ingest: Stage {
             cancelled: pipeline.settings.cancelledStatuses.map { Array($0.lowercased().utf8) },
             prospectTypes: pipeline.settings.prospectInteractionTypes.map { Array($0.lowercased().utf8) },
             header: report.header, record: reader.record)
-        try rows.readAll(into: &dataset, orderIds: &orderIds, report: &report)
+        try rows.readAll(into: &dataset, orderIds: orderIds, report: &report)
         report.sha256 = try digest.wait()
     }
 }

@@ -32,7 +32,11 @@ final class OrderIdIndex {
     /// Records that `row` carries `bytes` under id space `tag`; returns the latest earlier row
     /// with the same id space and id, or nil when the id is new.
     func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32) -> Int32? {
-        let hash = ByteInterner.hash(bytes, tag: tag)
+        replace(bytes, tag: tag, row: row, hash: ByteInterner.hash(bytes, tag: tag))
+    }
+
+    /// `replace` with the id's hash already computed (`ByteInterner.hash(bytes, tag: tag)`).
+    func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
         let fingerprint = hash >> 40 & fingerprintMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         let slots = table.slots
@@ -93,6 +97,13 @@ final class OrderIdIndex {
             return length == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
         }
     }
+
+    /// The slot where a lookup of `hash` starts, loaded so that it is in the cache for the lookup.
+    @inline(__always)
+    func firstSlot(hash: UInt64) -> UInt64 { table.slots[Int(truncatingIfNeeded: hash) & mask] }
+
+    /// Where `firstSlot` results go, so that their loads are not optimised away.
+    var sink: UInt64 = 0
 
     /// Makes room for `ids` distinct ids in all, so that no growth happens before.
     func reserve(_ ids: Int) {

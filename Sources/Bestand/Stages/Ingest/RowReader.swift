@@ -24,12 +24,14 @@ struct RowReader {
     }
 
     mutating func readAll(
-        into dataset: inout Dataset, orderIds: inout OrderIdIndex, report: inout InputFileReport
+        into dataset: inout Dataset, orderIds: OrderIdIndex, report: inout InputFileReport
     ) throws(BestandError) {
         // Order files: after the first rows, room for the rows that the file's size suggests, so
         // the table and the id index neither copy nor rehash themselves while they grow.
         var sampledBytes = 0
         let sampleRows = source.entity == .orders ? 4096 : 0
+        var pending = PendingOrders()
+        defer { pending.flush(into: &dataset, orderIds: orderIds, tag: idSpace) }
         while try reader.next() {
             record = reader.record
             if isBlank() { continue }
@@ -47,7 +49,9 @@ struct RowReader {
                 let afterAsOf: Bool
                 switch source.entity {
                 case .customers: afterAsOf = try readCustomer(into: &dataset, report: &report)
-                case .orders: afterAsOf = try readOrder(into: &dataset, orderIds: &orderIds)
+                case .orders:
+                    afterAsOf = try readOrder(into: &pending)
+                    if pending.isFull { pending.flush(into: &dataset, orderIds: orderIds, tag: idSpace) }
                 case .interactions: afterAsOf = try readInteraction(into: &dataset)
                 case .campaignContacts: afterAsOf = try readCampaignEvent(response: false, into: &dataset)
                 case .campaignResponses: afterAsOf = try readCampaignEvent(response: true, into: &dataset)
@@ -154,7 +158,7 @@ struct RowReader {
         return false
     }
 
-    private func readOrder(into dataset: inout Dataset, orderIds: inout OrderIdIndex) throws(Problem) -> Bool {
+    private func readOrder(into pending: inout PendingOrders) throws(Problem) -> Bool {
         let orderId = try required(0)
         let customerId = try required(1)
         let day = try date(2)
@@ -163,12 +167,9 @@ struct RowReader {
             throw Problem(code: "invalid_amount", detail: "\(describe(3)): \"\(Text.string(amountBytes))\" is not an amount")
         }
         let status = value(4)
-        let row = Int32(dataset.orders.count)
-        dataset.orders.replaces.append(orderIds.replace(orderId, tag: idSpace, row: row) ?? -1)
-        dataset.orders.customer.append(dataset.keys.ids.intern(customerId, tag: idSpace))
-        dataset.orders.date.append(day)
-        dataset.orders.amount.append(cents)
-        dataset.orders.cancelled.append(status.count > 0 && Text.matchesAny(status, cancelled))
+        pending.append(
+            orderId: orderId, customerId: customerId, day: day, cents: cents,
+            cancelled: status.count > 0 && Text.matchesAny(status, cancelled))
         return day > asOf
     }
 
