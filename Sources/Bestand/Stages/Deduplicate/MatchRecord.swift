@@ -7,7 +7,8 @@ struct MatchRecord {
     /// The prepared name; empty until `Name(_:)` is stored for records that a block compares.
     var name = Name()
     var postcode: String
-    var streetName: [Unicode.Scalar]
+    /// The canonical street name (compared as Unicode scalars, for address pairs only).
+    var streetName: String
     var houseNumber: String
     var birthDate: Int32
 
@@ -20,7 +21,7 @@ struct MatchRecord {
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         postcode = Self.postcodeKey(customers.postcode[row])
         let street = StreetNormalizer.normalize(customers.street[row])
-        streetName = Array(street.name.unicodeScalars)
+        streetName = street.name
         houseNumber = street.number
         birthDate = customers.birthDate[row]
     }
