@@ -5,9 +5,20 @@
 package struct CSVWriter: Sendable {
     package private(set) var bytes: [UInt8] = []
     private var atLineStart = true
+    /// Where whole rows go once a megabyte has gathered (nil: everything stays in `bytes`).
+    private let file: OutputFile?
 
-    package init(header: [String]) {
+    package init(header: [String], streamingTo file: OutputFile? = nil) {
+        self.file = file
         row(header)
+    }
+
+    /// Writes what is left to the file being streamed to and flushes it to disk.
+    package mutating func finish() throws(BestandError) {
+        guard let file else { return }
+        file.write(bytes)
+        bytes.removeAll()
+        try file.finish()
     }
 
     /// Appends a row of text cells.
@@ -80,6 +91,10 @@ package struct CSVWriter: Sendable {
 
     package mutating func endRow() {
         bytes.append(0x0A)
+        if let file, bytes.count >= 1 << 20 {
+            file.write(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
         atLineStart = true
     }
 

@@ -38,13 +38,13 @@ package enum SyntheticDataSet {
         var summary = Summary(customers: count, records: people.records.count)
 
         // Customer exports, one per system, each in its own dialect.
-        let crm = try OutputFile(folder, "crm_kunden.csv", encoding: .windows1252, lineEnd: "\r\n")
+        let crm = try GeneratedFile(folder, "crm_kunden.csv", encoding: .windows1252, lineEnd: "\r\n")
         crm.line("Kundennummer;Firma;E-Mail;Telefon;Straße;PLZ;Ort;USt-IdNr.;Geburtsdatum")
-        let shop = try OutputFile(folder, "shop_customers.csv", byteOrderMark: true)
+        let shop = try GeneratedFile(folder, "shop_customers.csv", byteOrderMark: true)
         shop.line("customer_id,name,email,phone,street,postcode,city,vat_id,birth_date")
-        let erp = try OutputFile(folder, "erp_kunden.csv")
+        let erp = try GeneratedFile(folder, "erp_kunden.csv")
         erp.line("Kundennummer;Name;E-Mail;Telefon;Strasse;PLZ;Ort;UStIdNr;Geburtsdatum")
-        let truth = try OutputFile(folder, "truth.csv")
+        let truth = try GeneratedFile(folder, "truth.csv")
         truth.line("key,customer")
         // The ids each real customer has in the systems that take orders (crm for the ERP, shop).
         var crmId = [String](repeating: "", count: count)
@@ -68,17 +68,17 @@ package enum SyntheticDataSet {
         }
 
         // Orders, inquiries and campaigns per real customer.
-        let erpOrders = try OutputFile(folder, "erp_auftraege.csv", encoding: .windows1252, lineEnd: "\r\n")
+        let erpOrders = try GeneratedFile(folder, "erp_auftraege.csv", encoding: .windows1252, lineEnd: "\r\n")
         erpOrders.line("Auftragsnummer;Kundennummer;Auftragsdatum;Betrag;Status")
-        let shopOrders = try OutputFile(folder, "shop_orders.csv")
+        let shopOrders = try GeneratedFile(folder, "shop_orders.csv")
         shopOrders.line("order_id,customer_id,order_date,amount,status")
-        let inquiries = try OutputFile(folder, "anfragen.csv")
+        let inquiries = try GeneratedFile(folder, "anfragen.csv")
         inquiries.line("Kundennummer,Datum,Art")
-        let mailings = try OutputFile(folder, "mailings.csv")
+        let mailings = try GeneratedFile(folder, "mailings.csv")
         mailings.line("Aktion;Kundennummer;Versanddatum")
-        let responses = try OutputFile(folder, "responses.csv")
+        let responses = try GeneratedFile(folder, "responses.csv")
         responses.line("Aktion,Kundennummer,Antwortdatum")
-        let planted = try OutputFile(folder, "planted_rejects.csv")
+        let planted = try GeneratedFile(folder, "planted_rejects.csv")
         planted.line("file,line,reason")
 
         let first = Day.number(year: 2020, month: 7, day: 1)
@@ -204,7 +204,7 @@ package enum SyntheticDataSet {
             }
 
             """
-        let file = try OutputFile(folder, "pipeline.json")
+        let file = try GeneratedFile(folder, "pipeline.json")
         file.raw(pipeline)
         try file.close()
     }
@@ -212,7 +212,7 @@ package enum SyntheticDataSet {
 
 /// A text file written in 8 MiB pieces, in UTF-8 (optionally with a byte-order mark) or
 /// Windows-1252, counting its lines.
-final class OutputFile {
+final class GeneratedFile {
     let name: String
     private let handle: FileHandle
     private let path: String

@@ -5,8 +5,8 @@ package enum CustomersTable {
         "first_purchase", "last_purchase", "days_since_last", "revenue_total", "revenue_12m",
     ]
 
-    package static func render(_ profiles: CustomerProfiles) -> CSVWriter {
-        var writer = CSVWriter(header: header)
+    package static func render(_ profiles: CustomerProfiles, streamingTo file: OutputFile? = nil) -> CSVWriter {
+        var writer = CSVWriter(header: header, streamingTo: file)
         let base = profiles.base
         let history = profiles.history
         for master in profiles.byMasterId {

@@ -4,8 +4,8 @@ package enum IdentityTables {
     package static let mergesHeader = ["master_id", "key_a", "key_b", "rule", "score"]
 
     /// Every customer key with its master, in key text byte order.
-    package static func keys(_ base: CustomerBase) -> CSVWriter {
-        var writer = CSVWriter(header: keysHeader)
+    package static func keys(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
+        var writer = CSVWriter(header: keysHeader, streamingTo: file)
         let keys = base.dataset.keys
         let listed = (0..<Int32(keys.count)).filter { base.masterOfKey[Int($0)] >= 0 }
             .map { (id: $0, text: keys.text(of: $0)) }
@@ -21,8 +21,8 @@ package enum IdentityTables {
     }
 
     /// Every link that merged two keys, ordered by master_id, key_a, key_b.
-    package static func merges(_ base: CustomerBase) -> CSVWriter {
-        var writer = CSVWriter(header: mergesHeader)
+    package static func merges(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
+        var writer = CSVWriter(header: mergesHeader, streamingTo: file)
         let keys = base.dataset.keys
         let rows = base.merges.map { merge -> (master: String, a: String, b: String, merge: Merge) in
             (base.masterId[Int(base.masterOfKey[Int(merge.keyA)])], keys.text(of: merge.keyA), keys.text(of: merge.keyB), merge)

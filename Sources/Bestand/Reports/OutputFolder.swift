@@ -68,25 +68,16 @@ package final class OutputFolder {
 
     /// Writes one file into the temporary folder and flushes it to disk.
     package func write(_ name: String, _ bytes: [UInt8]) throws(BestandError) {
-        let path = temporary + "/" + name
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw BestandError(.output, "cannot write output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
-        }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw BestandError(.output, "cannot write output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
-            }
-            offset += count
-        }
-        guard fsync(fd) == 0 else {
-            throw BestandError(.output, "cannot flush output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
-        }
+        let file = try create(name)
+        file.write(bytes)
+        try file.finish()
+    }
+
+    /// Creates a file in the temporary folder to be written piece by piece (and finished).
+    package func create(_ name: String) throws(BestandError) -> OutputFile {
+        let file = try OutputFile(path: temporary + "/" + name)
         written.append(name)
+        return file
     }
 
     package func write(_ name: String, _ text: String) throws(BestandError) {
@@ -111,7 +102,8 @@ package final class OutputFolder {
         let old = parent + "/." + baseName + ".old-\(processId)"
         if hadTarget {
             guard rename(target, old) == 0 else {
-                throw BestandError(.output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
+                throw BestandError(
+                    .output, "cannot replace the previous output folder: \(FileBytes.lastError())", location: SourceLocation(path: target))
             }
         }
         guard rename(temporary, target) == 0 else {
@@ -136,5 +128,47 @@ package final class OutputFolder {
     /// Removes the temporary folder after a failure.
     package func discard() {
         try? FileManager.default.removeItem(atPath: temporary)
+    }
+}
+
+/// An output file written in pieces, possibly from another thread than the one that created
+/// it. The first write error is kept and thrown by `finish`, which also flushes the file to disk.
+package final class OutputFile: @unchecked Sendable {
+    let path: String
+    private let descriptor: Int32
+    private var failure: BestandError?
+
+    init(path: String) throws(BestandError) {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BestandError(.output, "cannot write output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends `bytes`; after a failure, does nothing.
+    func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = BestandError(
+                    .output, "cannot write output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
+                return
+            }
+            offset += count
+        }
+    }
+
+    /// Flushes the file to disk; throws the first error of any write.
+    func finish() throws(BestandError) {
+        if let failure { throw failure }
+        guard fsync(descriptor) == 0 else {
+            throw BestandError(.output, "cannot flush output file: \(FileBytes.lastError())", location: SourceLocation(path: path))
+        }
     }
 }

@@ -25,22 +25,31 @@ package struct Export: Stage {
         let totalRevenue = profiles.revenue12Months.reduce(0, +)
         let scores = analysis.scores
         let sources = pipeline.sources
-        // Each table is rendered on its own (on all cores), then written in this order.
-        let tables: [(name: String, rows: Int, render: @Sendable () -> CSVWriter)] = [
-            ("customers.csv", profiles.count, { CustomersTable.render(profiles) }),
+        // Each table is rendered on its own (on all cores). The large ones stream into their
+        // files as they are rendered; the small ones are written whole, in this order.
+        let customers = try folder.create("customers.csv")
+        let keys = try folder.create("customer_keys.csv")
+        let merges = try folder.create("merges.csv")
+        let tables: [(name: String?, rows: Int, render: @Sendable () -> CSVWriter)] = [
+            (nil, profiles.count, { CustomersTable.render(profiles, streamingTo: customers) }),
             ("segments.csv", segments.count, { SegmentsTable.render(segments, totalRevenue: totalRevenue) }),
             ("retention.csv", scores.retention.count, { ScoreTables.retention(scores) }),
             ("cohorts.csv", scores.cohorts.count, { ScoreTables.cohorts(scores) }),
             ("second_order.csv", scores.secondOrder.count, { ScoreTables.secondOrder(scores) }),
             ("campaign_response.csv", scores.campaigns.count, { ScoreTables.campaigns(scores) }),
-            ("customer_keys.csv", base.masterOfKey.filter { $0 >= 0 }.count, { IdentityTables.keys(base) }),
-            ("merges.csv", base.merges.count, { IdentityTables.merges(base) }),
+            (nil, base.masterOfKey.filter { $0 >= 0 }.count, { IdentityTables.keys(base, streamingTo: keys) }),
+            (nil, base.merges.count, { IdentityTables.merges(base, streamingTo: merges) }),
             ("rejects.csv", base.dataset.rejects.count, { RejectsTable.render(base.dataset, sources: sources) }),
         ]
         let rendered = Parallel.map(count: tables.count, minimumChunk: 1) { tables[$0].render() }
         var rows = 0
         for (table, writer) in zip(tables, rendered) {
-            try folder.write(table.name, writer.bytes)
+            if let name = table.name {
+                try folder.write(name, writer.bytes)
+            } else {
+                var writer = writer
+                try writer.finish()
+            }
             rows += table.rows
         }
         let report = ManagementReport(pipeline: pipeline, analysis: analysis, segments: segments).render()
