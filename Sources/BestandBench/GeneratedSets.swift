@@ -47,8 +47,9 @@ func benchGeneratedSets(_ sets: [GeneratedSet], folder: String) throws {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         try runProcess(executable, ["run", data + "/pipeline.json", "--out", data + "/out", "--quiet"])
+        let wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var run = try readRun(data)
-        run.wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        run.wallSeconds = wallSeconds
         measured.append((set, run, generateSeconds))
     }
 
