@@ -54,10 +54,19 @@ struct EntityResolver {
         var report = ResolutionReport()
         var links: [Link] = []
 
+        // The blocks of every enabled rule, built side by side on all cores.
+        let rules = DeduplicationSettings.Rule.allCases.filter { settings.enabled.contains($0) }
+        let blocking = settings.addressBlocking
+        let snapshot = records
+        let groupsOfRule = Parallel.map(count: rules.count, minimumChunk: 1) { index in
+            blocks(snapshot, Self.blockingKey(rules[index], blocking: blocking))
+        }
+
         // Exact rules: records sharing the value are one customer; a chain of links suffices.
-        for (rule, value) in [(DeduplicationSettings.Rule.email, { (r: MatchRecord) in r.email }), (.vatId, { $0.vatId })]
-        where settings.enabled.contains(rule) {
-            for rows in blocks(records, { r in value(r).map { StableHash().adding($0).value } }) {
+        for (rule, groups) in zip(rules, groupsOfRule) where rule == .email || rule == .vatId {
+            let isEmail = rule == .email
+            func value(_ record: borrowing MatchRecord) -> String? { isEmail ? record.email : record.vatId }
+            for rows in groups {
                 if rows.count > settings.maxBlockSize {
                     report.skip(rule, size: rows.count)
                     continue
@@ -76,30 +85,7 @@ struct EntityResolver {
         }
 
         // Pairwise rules: compare within blocks after checking the pair budget.
-        var pairwise: [(DeduplicationSettings.Rule, [[Int32]])] = []
-        if settings.enabled.contains(.phoneName) {
-            pairwise.append((.phoneName, blocks(records) { r in r.phone.map { StableHash().adding($0).value } }))
-        }
-        if settings.enabled.contains(.addressName) {
-            let blocking = settings.addressBlocking
-            pairwise.append(
-                (
-                    .addressName,
-                    blocks(records) { r in
-                        guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
-                        // Postcode, house number and the street's initial: typing errors rarely hit
-                        // the first letter, and real blocks stay small.
-                        var hash = StableHash().adding(r.postcode)
-                        if blocking == .postcodeAndNumber {
-                            hash = hash.adding(r.houseNumber).adding(String(r.streetName.unicodeScalars.first!))
-                        }
-                        return hash.value
-                    }
-                ))
-        }
-        if settings.enabled.contains(.nameBirthDate) {
-            pairwise.append((.nameBirthDate, blocks(records) { $0.birthDate == noDay ? nil : Int($0.birthDate) }))
-        }
+        let pairwise = zip(rules, groupsOfRule).filter { $0.0 != .email && $0.0 != .vatId }
         var candidatePairs = 0
         for (rule, groups) in pairwise {
             for rows in groups {
@@ -181,6 +167,29 @@ struct EntityResolver {
             return Link(a: rowA, b: rowB, rule: rule, name: name, street: street)
         case .email, .vatId:
             return nil
+        }
+    }
+
+    /// The blocking value of a record under `rule` (nil: the record is in no block of it).
+    private static func blockingKey(
+        _ rule: DeduplicationSettings.Rule, blocking: DeduplicationSettings.AddressBlocking
+    ) -> @Sendable (borrowing MatchRecord) -> Int? {
+        switch rule {
+        case .email: return { r in r.email.map { StableHash().adding($0).value } }
+        case .vatId: return { r in r.vatId.map { StableHash().adding($0).value } }
+        case .phoneName: return { r in r.phone.map { StableHash().adding($0).value } }
+        case .addressName:
+            return { r in
+                guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
+                // Postcode, house number and the street's initial: typing errors rarely hit
+                // the first letter, and real blocks stay small.
+                var hash = StableHash().adding(r.postcode)
+                if blocking == .postcodeAndNumber {
+                    hash = hash.adding(r.houseNumber).adding(String(r.streetName.unicodeScalars.first!))
+                }
+                return hash.value
+            }
+        case .nameBirthDate: return { $0.birthDate == noDay ? nil : Int($0.birthDate) }
         }
     }
 
