@@ -42,14 +42,13 @@ package struct CustomerHistory: Sendable {
             next[master] += 1
         }
 
-        // Per master: sort its orders by day (insertion sort: a customer has few), then sum per day.
+        // Per master: sort its orders by day (insertion sort: a customer has few), then sum per
+        // day in place: the sums of a master are written over its own orders or earlier ones,
+        // so the order arrays become the day arrays without a second pair of arrays.
         start = [Int32](repeating: 0, count: masters + 1)
         purchaseStart = [Int32](repeating: 0, count: masters + 1)
-        day = []
-        net = []
         purchaseDay = []
-        day.reserveCapacity(validCount)
-        net.reserveCapacity(validCount)
+        var written = 0
         for c in 0..<masters {
             let lower = Int(count[c])
             let upper = Int(count[c + 1])
@@ -62,13 +61,18 @@ package struct CustomerHistory: Sendable {
                     sum += orderAmount[i]
                     i += 1
                 }
-                day.append(date)
-                net.append(sum)
+                orderDay[written] = date
+                orderAmount[written] = sum
+                written += 1
                 if sum > 0 { purchaseDay.append(date) }
             }
-            start[c + 1] = Int32(day.count)
+            start[c + 1] = Int32(written)
             purchaseStart[c + 1] = Int32(purchaseDay.count)
         }
+        orderDay.removeLast(orderDay.count - written)
+        orderAmount.removeLast(orderAmount.count - written)
+        day = orderDay
+        net = orderAmount
         runningNet = [Int64](repeating: 0, count: net.count + 1)
         for i in 0..<net.count { runningNet[i + 1] = runningNet[i] + net[i] }
 

@@ -56,11 +56,7 @@ struct EntityResolver {
 
         // The blocks of every enabled rule, built side by side on all cores.
         let rules = DeduplicationSettings.Rule.allCases.filter { settings.enabled.contains($0) }
-        let blocking = settings.addressBlocking
-        let snapshot = records
-        let groupsOfRule = Parallel.map(count: rules.count, minimumChunk: 1) { index in
-            blocks(snapshot, Self.blockingKey(rules[index], blocking: blocking))
-        }
+        let groupsOfRule = blocks(records, rules: rules)
 
         // Exact rules: records sharing the value are one customer; a chain of links suffices.
         for (rule, groups) in zip(rules, groupsOfRule) where rule == .email || rule == .vatId {
@@ -102,6 +98,13 @@ struct EntityResolver {
                 .pipeline,
                 "deduplicate: the blocking yields \(candidatePairs) candidate pairs, more than max_candidate_pairs (\(settings.maxCandidatePairs)) — use a tighter blocking (address_name \"blocking\": \"postcode+number\") or a smaller \"max_block_size\""
             )
+        }
+        // The exact values have done their work (blocks are built, exact links found): their
+        // memory goes before the names take theirs.
+        for index in records.indices {
+            records[index].email = nil
+            records[index].vatId = nil
+            records[index].phone = nil
         }
         prepareNames(&records, customers: customers, compared: pairwise.flatMap { $0.1.filter { $0.count <= settings.maxBlockSize } })
         let prepared = records
@@ -167,6 +170,14 @@ struct EntityResolver {
             return Link(a: rowA, b: rowB, rule: rule, name: name, street: street)
         case .email, .vatId:
             return nil
+        }
+    }
+
+    /// The blocks of each rule, built side by side on all cores.
+    private func blocks(_ records: [MatchRecord], rules: [DeduplicationSettings.Rule]) -> [[[Int32]]] {
+        let blocking = settings.addressBlocking
+        return Parallel.map(count: rules.count, minimumChunk: 1) { index in
+            blocks(records, Self.blockingKey(rules[index], blocking: blocking))
         }
     }
 
