@@ -83,6 +83,12 @@ package struct ByteInterner: Sendable {
     @inline(__always)
     func firstSlot(hash: UInt64) -> UInt64 { slots[Int(truncatingIfNeeded: hash) & mask] }
 
+    /// Calls `body` with the bytes of an id.
+    package func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = id == 0 ? 0 : ends[Int(id) - 1]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[Int(id)]])) }
+    }
+
     /// The text of an id.
     package func string(_ id: Int32) -> String {
         let start = id == 0 ? 0 : ends[Int(id) - 1]

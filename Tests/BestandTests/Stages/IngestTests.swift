@@ -136,6 +136,37 @@ import Testing
         #expect(error?.message.contains("matches no file") == true)
     }
 
+    /// Order files and the other files are read side by side; the failure reported is still
+    /// the one that reading the files in turn meets first.
+    @Test(arguments: [true, false]) func firstFailureInReadOrderIsReported(ordersFirst: Bool) {
+        let folder = TemporaryFolder()
+        folder.write("good_orders.csv", "order_id,customer_id,order_date,amount\nA1,K1,2025-01-02,1.00\n")
+        folder.write("bad_orders.csv", "order_id,customer_id,amount\nA1,K1,1.00\n")
+        folder.write("good_customers.csv", "customer_id,name\nK1,Anna\n")
+        folder.write("bad_customers.csv", "name\nAnna\n")
+        let orders = [source("o1", .orders, "good_orders.csv"), source("o2", .orders, "bad_orders.csv")]
+        let customers = [source("c1", .customers, "good_customers.csv"), source("c2", .customers, "bad_customers.csv")]
+        let sources = ordersFirst ? orders + customers : customers + orders
+        let error = #expect(throws: BestandError.self) { try ingest(makePipeline(folder: folder.path, sources: sources)) }
+        #expect(error?.code == .missingColumn)
+        #expect(error?.location?.path.hasSuffix(ordersFirst ? "bad_orders.csv" : "bad_customers.csv") == true)
+    }
+
+    /// Keys named by orders and by other files are one key each, whichever file named them first.
+    @Test func keysOfOrdersAndOtherFilesAreUnited() throws {
+        let folder = TemporaryFolder()
+        folder.write("orders.csv", "order_id,customer_id,order_date,amount\nA1,K2,2025-01-02,1.00\nA2,K9,2025-01-03,2.00\n")
+        folder.write("customers.csv", "customer_id,name\nK1,Anna\nK2,Berta\n")
+        let data = try ingest(
+            makePipeline(
+                folder: folder.path,
+                sources: [source("o", .orders, "orders.csv", idSpace: "crm"), source("c", .customers, "customers.csv", idSpace: "crm")]))
+        #expect(data.keys.count == 3)
+        #expect(data.orders.customer.map { data.keys.customerId(of: $0) } == ["K2", "K9"])
+        #expect(data.customers.key.map { data.keys.customerId(of: $0) } == ["K1", "K2"])
+        #expect(data.files.map(\.path) == ["orders.csv", "customers.csv"])
+    }
+
     @Test func unterminatedQuoteRejectsOnlyItsLine() throws {
         let folder = TemporaryFolder()
         folder.write("i.csv", "customer_id,date,type\n1,2025-01-01,Anfrage\n2,2025-01-02,\"Angebot\n3,2025-01-03,Anfrage\n")

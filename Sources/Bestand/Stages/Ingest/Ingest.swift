@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads every source file of a pipeline into typed tables, rejecting bad rows with reasons.
 ///
 /// Each file is first scanned whole for its size and encoding, then streamed through the CSV
@@ -18,21 +20,55 @@ package struct Ingest: Stage {
     package var name: StageName { .ingest }
 
     package func run(_ sources: [SourceConfig]) throws(BestandError) -> Dataset {
-        var dataset = Dataset(idSpaces: pipeline.idSpaces)
-        let zone = ZoneOffsets(zone: pipeline.timeZone)
-        // Lives only while files are read: each order row learns here which row it repeats.
-        let orderIds = OrderIdIndex()
+        // Every input file in read order (sources in declaration order, a glob's files sorted).
+        // A glob that matches nothing fails the run where it stands in that order.
+        var inputs: [(source: Int, file: InputFile)] = []
+        var missingFiles: BestandError?
         for (sourceIndex, source) in sources.enumerated() {
-            for file in try Ingest.files(of: source, in: pipeline) {
-                var report = InputFileReport(source: sourceIndex, path: file.outputPath)
-                try read(
-                    file, source: source, sourceIndex: sourceIndex, zone: zone, report: &report, into: &dataset,
-                    orderIds: orderIds)
-                progress(
-                    "ingest: \(file.displayPath): \(report.rowsRead) rows, \(report.rowsRejected) rejected, \(report.encoding.rawValue)")
-                dataset.files.append(report)
+            do {
+                inputs += try Ingest.files(of: source, in: pipeline).map { (sourceIndex, $0) }
+            } catch {
+                missingFiles = error
+                break
             }
         }
+        // Order files on one thread, all other files on another: the two share nothing but the
+        // customer keys, which each side interns on its own and the merge then unites.
+        let orderFiles = inputs.indices.filter { sources[inputs[$0].source].entity == .orders }
+        let otherFiles = inputs.indices.filter { sources[inputs[$0].source].entity != .orders }
+        // The order side runs on the second thread: its memory is mostly large arrays, so the
+        // many small allocations of customer records stay with the calling thread.
+        let orderSide = FileGroup()
+        let group = DispatchGroup()
+        let files = inputs
+        if !otherFiles.isEmpty && !orderFiles.isEmpty {
+            DispatchQueue.global().async(group: group) {
+                orderSide.result = readGroup(orderFiles, of: files, sources: sources)
+            }
+        } else {
+            orderSide.result = readGroup(orderFiles, of: files, sources: sources)
+        }
+        let other = readGroup(otherFiles, of: files, sources: sources)
+        group.wait()
+        let orders = orderSide.result!
+
+        // The first failure in read order stops the run, as if the files had been read in turn.
+        var reports = [InputFileReport?](repeating: nil, count: inputs.count)
+        for (index, report) in other.reports + orders.reports { reports[index] = report }
+        let failure = [other.failure, orders.failure].compactMap { $0 }.min { $0.index < $1.index }
+        let readUpTo = failure?.index ?? inputs.count
+        for index in 0..<readUpTo {
+            guard let report = reports[index] else { continue }
+            progress(
+                "ingest: \(inputs[index].file.displayPath): \(report.rowsRead) rows, \(report.rowsRejected) rejected, \(report.encoding.rawValue)"
+            )
+        }
+        if let failure { throw failure.error }
+        if let missingFiles { throw missingFiles }
+
+        var dataset = other.dataset
+        dataset.takeOrders(of: orders.dataset)
+        dataset.files = reports.map { $0! }
         if let path = pipeline.settings.pseudonymize {
             let key = try PipelineLoader.readWholeFile(FilePath.resolve(path, relativeTo: pipeline.folder))
             guard key.count >= 16 else {
@@ -194,15 +230,51 @@ package struct Ingest: Stage {
         return (reader, columns)
     }
 
+    // MARK: - Reading
+
+    /// What one thread read: its files' reports by read-order index, and its first failure.
+    struct GroupResult {
+        var dataset: Dataset
+        var reports: [(Int, InputFileReport)] = []
+        var failure: (index: Int, error: BestandError)?
+    }
+
+    /// The result of the files read on the second thread, handed back once.
+    final class FileGroup: @unchecked Sendable {
+        var result: GroupResult?
+    }
+
+    /// Reads the files at `indexes` of `inputs` in turn into a dataset of their own, up to the
+    /// first that fails.
+    private func readGroup(_ indexes: [Int], of inputs: [(source: Int, file: InputFile)], sources: [SourceConfig]) -> GroupResult {
+        var result = GroupResult(dataset: Dataset(idSpaces: pipeline.idSpaces))
+        let zone = ZoneOffsets(zone: pipeline.timeZone)
+        // Lives only while files are read: each order row learns here which row it repeats.
+        let orderIds = OrderIdIndex()
+        for index in indexes {
+            let (sourceIndex, file) = inputs[index]
+            var report = InputFileReport(source: sourceIndex, path: file.outputPath)
+            do {
+                try read(
+                    file, source: sources[sourceIndex], sourceIndex: sourceIndex, fileIndex: index, zone: zone, report: &report,
+                    into: &result.dataset, orderIds: orderIds)
+            } catch {
+                result.failure = (index, error)
+                break
+            }
+            result.reports.append((index, report))
+        }
+        return result
+    }
+
     private func read(
-        _ file: InputFile, source: SourceConfig, sourceIndex: Int, zone: ZoneOffsets,
+        _ file: InputFile, source: SourceConfig, sourceIndex: Int, fileIndex: Int, zone: ZoneOffsets,
         report: inout InputFileReport, into dataset: inout Dataset, orderIds: OrderIdIndex
     ) throws(BestandError) {
         let digest = FileDigest(path: file.openPath, displayPath: file.displayPath)
         let (reader, columns) = try Ingest.openTable(file, source: source, report: &report)
         var rows = RowReader(
-            reader: reader, columns: columns, source: source, sourceIndex: sourceIndex,
-            fileIndex: dataset.files.count,
+            reader: reader, columns: columns, source: source, sourceIndex: sourceIndex, fileIndex: fileIndex,
             idSpace: UInt16(pipeline.idSpaces.firstIndex(of: source.idSpace)!), asOf: asOf,
             dates: DateParser(zone: zone),
             amounts: AmountParser(
