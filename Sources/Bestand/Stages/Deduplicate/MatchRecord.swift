@@ -37,12 +37,13 @@ struct MatchRecord {
         return String(text.unicodeScalars.filter { $0.properties.numericType != nil || ("A"..."Z").contains($0) })
     }
 
-    /// A name as matching compares it: folded, without its legal form, in tokens.
+    /// A name as matching compares it: folded, without its legal form, in tokens, each with
+    /// its Kölner Phonetik code. Two arrays a name (a large run prepares about a million).
     struct Name {
-        /// Name tokens after folding and legal-form removal, sorted, as Unicode scalars.
-        var tokens: [[Unicode.Scalar]] = []
-        /// Kölner Phonetik code of each name token.
-        var phonetics: [String] = []
+        /// The scalars of every token (sorted), then those of every token's code.
+        private(set) var scalars: [Unicode.Scalar] = []
+        /// Per token: where its scalars end, then per token where its code ends, in `scalars`.
+        private(set) var ends: [Int32] = []
         var legalForm: String?
 
         init() {}
@@ -52,8 +53,34 @@ struct MatchRecord {
             let company = NameNormalizer.companyName(text)
             legalForm = company.legalForm
             let words = NameNormalizer.personTokens(company.core)
-            tokens = words.map { Array($0.unicodeScalars) }
-            phonetics = words.map(ColognePhonetics.code)
+            for word in words {
+                scalars.append(contentsOf: word.unicodeScalars)
+                ends.append(Int32(scalars.count))
+            }
+            for word in words {
+                scalars.append(contentsOf: ColognePhonetics.code(word).unicodeScalars)
+                ends.append(Int32(scalars.count))
+            }
+        }
+
+        var tokenCount: Int { ends.count / 2 }
+
+        /// The scalars of all tokens, which are equal for equal token lists.
+        var tokenScalars: Int { tokenCount == 0 ? 0 : Int(ends[tokenCount - 1]) }
+
+        /// The range of token `index` in `scalars`.
+        @inline(__always)
+        func token(_ index: Int) -> Range<Int> { (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index]) }
+
+        /// The range of token `index`'s phonetic code in `scalars`.
+        @inline(__always)
+        func code(_ index: Int) -> Range<Int> { Int(ends[tokenCount + index - 1])..<Int(ends[tokenCount + index]) }
+
+        /// Whether both names have the same tokens.
+        func sameTokens(as other: borrowing Name) -> Bool {
+            guard tokenCount == other.tokenCount else { return false }
+            for index in 0..<tokenCount where ends[index] != other.ends[index] { return false }
+            return scalars[0..<tokenScalars].elementsEqual(other.scalars[0..<other.tokenScalars])
         }
     }
 
@@ -64,9 +91,9 @@ struct MatchRecord {
     /// A token pair of equal length, first and last letter and equal Kölner Phonetik code
     /// (Meier/Mayer, Schmidt/Schmitt) scores at least `phoneticFloor`. O(tokens² · length²).
     static func nameSimilarity(_ a: borrowing MatchRecord, _ b: borrowing MatchRecord) -> Double {
-        guard !a.name.tokens.isEmpty, !b.name.tokens.isEmpty else { return 0 }
+        guard a.name.tokenCount > 0, b.name.tokenCount > 0 else { return 0 }
         if let formA = a.name.legalForm, let formB = b.name.legalForm, formA != formB { return 0 }
-        if a.name.tokens == b.name.tokens { return 1 }
+        if a.name.sameTokens(as: b.name) { return 1 }
         guard let forward = bestMatchAverage(a.name, b.name), let backward = bestMatchAverage(b.name, a.name) else { return 0 }
         return (forward + backward) / 2
     }
@@ -77,25 +104,39 @@ struct MatchRecord {
     /// Average over the tokens of `a` of their best match in `b`; nil when a token's best
     /// match is below `tokenFloor`.
     private static func bestMatchAverage(_ a: borrowing Name, _ b: borrowing Name) -> Double? {
-        var total = 0.0
-        for (index, token) in a.tokens.enumerated() {
-            var best = 0.0
-            for (otherIndex, other) in b.tokens.enumerated() {
-                var score = token == other ? 1 : JaroWinkler.similarity(token, other)
-                if score < phoneticFloor, soundAlike(token, a.phonetics[index], other, b.phonetics[otherIndex]) {
-                    score = phoneticFloor
+        a.scalars.withUnsafeBufferPointer { scalarsA in
+            b.scalars.withUnsafeBufferPointer { scalarsB in
+                var total = 0.0
+                for index in 0..<a.tokenCount {
+                    let token = UnsafeBufferPointer(rebasing: scalarsA[a.token(index)])
+                    var best = 0.0
+                    for otherIndex in 0..<b.tokenCount {
+                        let other = UnsafeBufferPointer(rebasing: scalarsB[b.token(otherIndex)])
+                        var score = token.elementsEqual(other) ? 1 : JaroWinkler.similarity(token, other)
+                        if score < phoneticFloor,
+                            soundAlike(
+                                token, UnsafeBufferPointer(rebasing: scalarsA[a.code(index)]), other,
+                                UnsafeBufferPointer(rebasing: scalarsB[b.code(otherIndex)]))
+                        {
+                            score = phoneticFloor
+                        }
+                        best = max(best, score)
+                        if best == 1 { break }
+                    }
+                    if best < tokenFloor { return nil }
+                    total += best
                 }
-                best = max(best, score)
-                if best == 1 { break }
+                return total / Double(a.tokenCount)
             }
-            if best < tokenFloor { return nil }
-            total += best
         }
-        return total / Double(a.tokens.count)
     }
 
     /// Spelling variants of one name: same length, same first and last letter, same phonetic code.
-    private static func soundAlike(_ a: [Unicode.Scalar], _ codeA: String, _ b: [Unicode.Scalar], _ codeB: String) -> Bool {
-        a.count == b.count && a.count >= 4 && a.first == b.first && a.last == b.last && !codeA.isEmpty && codeA == codeB
+    private static func soundAlike(
+        _ a: UnsafeBufferPointer<Unicode.Scalar>, _ codeA: UnsafeBufferPointer<Unicode.Scalar>,
+        _ b: UnsafeBufferPointer<Unicode.Scalar>, _ codeB: UnsafeBufferPointer<Unicode.Scalar>
+    ) -> Bool {
+        a.count == b.count && a.count >= 4 && a.first == b.first && a.last == b.last && !codeA.isEmpty
+            && codeA.elementsEqual(codeB)
     }
 }
