@@ -4,7 +4,9 @@ import Dispatch
 ///
 /// Each file is first scanned whole for its size and encoding, then streamed through the CSV
 /// reader while another thread computes its SHA-256 (the page cache serves the repeated
-/// reads). Memory grows with the accepted rows, not with the file size.
+/// reads). The order files are read on a second thread beside all other files; the result is
+/// the same as reading the files in turn. Memory grows with the accepted rows, not with the
+/// file size.
 package struct Ingest: Stage {
     package let pipeline: Pipeline
     /// Events dated after this day are counted in `afterAsOf` (they stay in the tables).
