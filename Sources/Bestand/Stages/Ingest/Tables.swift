@@ -52,7 +52,9 @@ package struct OrderTable: Sendable {
 
     /// Makes room for `additional` more rows without regrowing (pages are touched only when used).
     mutating func reserve(_ additional: Int) {
-        let capacity = count + additional
+        // At least doubling, so that many files in a row cost no repeated copies.
+        guard count + additional > customer.capacity else { return }
+        let capacity = max(count + additional, 2 * customer.capacity)
         customer.reserveCapacity(capacity)
         date.reserveCapacity(capacity)
         amount.reserveCapacity(capacity)
