@@ -113,8 +113,7 @@ struct EntityResolver {
             let comparable = groups.filter { $0.count <= settings.maxBlockSize }
             // Blocks are independent: compare them in chunks on all cores, then join in chunk order.
             let chunks = max(1, min(64, comparable.count / 256))
-            let results = ChunkResults<[Link]>(count: chunks)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let found = Parallel.map(count: chunks, minimumChunk: 1) { chunk -> [Link] in
                 var found: [Link] = []
                 // Records are borrowed from the buffer, never copied, for each of the pairs.
                 prepared.withUnsafeBufferPointer { records in
@@ -130,9 +129,9 @@ struct EntityResolver {
                         }
                     }
                 }
-                results.set(chunk, found)
+                return found
             }
-            links += results.values.flatMap { $0 }
+            links += found.joined()
         }
         return cluster(links, records: prepared, keyOrder: keyOrder, overrides: overrides, report: report)
     }
@@ -325,24 +324,6 @@ struct StableHash {
         }
         return StableHash(value: Int(truncatingIfNeeded: next ^ (next >> 31)))
     }
-}
-
-/// Results of parallel chunks, each written once by its own worker.
-final class ChunkResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = [Value?](repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { storage.map { $0! } }
 }
 
 /// A user's correction of the matching: keys that must or must not be one customer.

@@ -26,13 +26,13 @@ package struct Dataset: Sendable {
     /// Takes over the orders and rejects of a dataset that read the order files while this
     /// one read all others: its customer keys are interned here and its rows renamed to them.
     /// O(keys + rows).
-    mutating func takeOrders(of other: Dataset) {
+    mutating func takeOrders(of other: consuming Dataset) {
         precondition(orders.count == 0, "order files are read on one side only")
         var renamed = [Int32](repeating: 0, count: other.keys.count)
         for key in 0..<Int32(other.keys.count) {
             renamed[Int(key)] = other.keys.ids.withBytes(key) { keys.ids.intern($0, tag: other.keys.ids.tag(of: key)) }
         }
-        orders = other.orders
+        swap(&orders, &other.orders)
         orders.customer.withUnsafeMutableBufferPointer { customers in
             for row in customers.indices { customers[row] = renamed[Int(customers[row])] }
         }

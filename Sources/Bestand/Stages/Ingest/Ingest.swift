@@ -50,9 +50,10 @@ package struct Ingest: Stage {
         } else {
             orderSide.result = readGroup(orderFiles, of: files, sources: sources)
         }
-        let other = readGroup(otherFiles, of: files, sources: sources)
+        var other = readGroup(otherFiles, of: files, sources: sources)
         group.wait()
-        let orders = orderSide.result!
+        var orders = orderSide.result!
+        orderSide.result = nil
 
         // The first failure in read order stops the run, as if the files had been read in turn.
         var reports = [InputFileReport?](repeating: nil, count: inputs.count)
@@ -68,8 +69,12 @@ package struct Ingest: Stage {
         if let failure { throw failure.error }
         if let missingFiles { throw missingFiles }
 
-        var dataset = other.dataset
-        dataset.takeOrders(of: orders.dataset)
+        // Moved out, not copied: the merge then writes to storage that nothing else holds.
+        var dataset = Dataset(idSpaces: pipeline.idSpaces)
+        swap(&dataset, &other.dataset)
+        var orderData = Dataset(idSpaces: pipeline.idSpaces)
+        swap(&orderData, &orders.dataset)
+        dataset.takeOrders(of: consume orderData)
         dataset.files = reports.map { $0! }
         if let path = pipeline.settings.pseudonymize {
             let key = try PipelineLoader.readWholeFile(FilePath.resolve(path, relativeTo: pipeline.folder))
