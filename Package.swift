@@ -13,7 +13,8 @@ let package = Package(
         .library(name: "Bestand", targets: ["Bestand"]),
     ],
     targets: [
-        .target(name: "Bestand", swiftSettings: releaseSettings),
+        .target(name: "Bestand", dependencies: ["BestandSHAExtensions"], swiftSettings: releaseSettings),
+        .target(name: "BestandSHAExtensions"),
         .executableTarget(name: "BestandCLI", dependencies: ["Bestand"], swiftSettings: releaseSettings),
         .executableTarget(name: "BestandBench", dependencies: ["Bestand"], swiftSettings: releaseSettings),
         .testTarget(name: "BestandTests", dependencies: ["Bestand"]),

@@ -1,3 +1,5 @@
+import BestandSHAExtensions
+
 /// An incremental SHA-256 hasher as specified in FIPS 180-4.
 ///
 /// Feed data with `update(_:)` in as many pieces as convenient, then call
@@ -13,16 +15,24 @@ package struct SHA256: Sendable {
     private var buffered: Int
     /// The total number of message bytes fed so far.
     private var length: UInt64
+    /// Whether blocks are compressed with the processor's SHA instructions (about eight times
+    /// faster) instead of the portable Swift rounds.
+    private let usesExtensions: Bool
+
+    /// Whether this processor has SHA instructions that the hasher uses.
+    package static let extensionsAvailable = bestand_sha256_extensions_available() != 0
 
     /// The size of one compression block in bytes.
     private static let blockSize = 64
 
-    /// Creates a hasher for an empty message.
-    package init() {
+    /// Creates a hasher for an empty message; `usingExtensions: false` forces the portable
+    /// rounds (tests compare the two).
+    package init(usingExtensions: Bool = SHA256.extensionsAvailable) {
         state = State()
         buffer = (0, 0, 0, 0, 0, 0, 0, 0)
         buffered = 0
         length = 0
+        usesExtensions = usingExtensions && SHA256.extensionsAvailable
     }
 
     /// Appends the bytes of `bytes` to the message.
@@ -40,15 +50,16 @@ package struct SHA256: Sendable {
             input += take
             remaining -= take
             guard buffered == Self.blockSize else { return }
-            withUnsafeBytes(of: &buffer) { block in
-                Self.compress(&state, blocks: block.baseAddress!, count: 1)
+            var block = buffer
+            withUnsafeBytes(of: &block) { block in
+                compress(block.baseAddress!, count: 1)
             }
             buffered = 0
         }
 
         let wholeBlocks = remaining / Self.blockSize
         if wholeBlocks > 0 {
-            Self.compress(&state, blocks: input, count: wholeBlocks)
+            compress(input, count: wholeBlocks)
             input += wholeBlocks * Self.blockSize
             remaining -= wholeBlocks * Self.blockSize
         }
@@ -126,6 +137,16 @@ package struct SHA256: Sendable {
     }
 
     /// Runs the compression function over `count` consecutive 64-byte blocks.
+    private mutating func compress(_ blocks: UnsafeRawPointer, count: Int) {
+        guard usesExtensions else { return Self.compress(&state, blocks: blocks, count: count) }
+        var words = (state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7)
+        withUnsafeMutableBytes(of: &words) { words in
+            bestand_sha256_compress_extensions(words.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks, count)
+        }
+        state = State(h0: words.0, h1: words.1, h2: words.2, h3: words.3, h4: words.4, h5: words.5, h6: words.6, h7: words.7)
+    }
+
+    /// Runs the portable compression function over `count` consecutive 64-byte blocks.
     private static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
         var a = state.h0, b = state.h1, c = state.h2, d = state.h3
         var e = state.h4, f = state.h5, g = state.h6, h = state.h7

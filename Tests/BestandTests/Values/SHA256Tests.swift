@@ -111,4 +111,20 @@ import Testing
         #expect(SHA256.hexDigest([0x00, 0x0F, 0xAB, 0xFF, 0x10]) == "000fabff10")
         #expect(SHA256.hexDigest([]) == "")
     }
+
+    /// The processor's SHA instructions and the portable rounds give the same digests, for
+    /// messages of every length up to several blocks, fed whole and in two pieces.
+    @Test func extensionsAgreeWithPortableRounds() {
+        var generator = SeededRandom(seed: 5)
+        for length in 0..<300 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256(usingExtensions: false)
+            portable.update(bytes)
+            var accelerated = SHA256()
+            let cut = length == 0 ? 0 : Int.random(in: 0...length, using: &generator)
+            accelerated.update(Array(bytes[..<cut]))
+            accelerated.update(Array(bytes[cut...]))
+            #expect(accelerated.hexDigest == portable.hexDigest, "length \(length), cut at \(cut)")
+        }
+    }
 }

@@ -1,0 +1,15 @@
+#ifndef BESTAND_SHA_EXTENSIONS_H
+#define BESTAND_SHA_EXTENSIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this processor has the x86 SHA extensions (and SSSE3 and SSE4.1 beside them).
+int bestand_sha256_extensions_available(void);
+
+/// Runs the SHA-256 compression function over `count` consecutive 64-byte blocks with the
+/// x86 SHA instructions; `state` holds the eight chaining values h0…h7. Call only where
+/// `bestand_sha256_extensions_available()` returned 1.
+void bestand_sha256_compress_extensions(uint32_t state[8], const void *blocks, size_t count);
+
+#endif
