@@ -16,7 +16,9 @@ package enum Reconciliation {
     package static func evaluate(_ base: CustomerBase) -> Result {
         let dataset = base.dataset
         let files = dataset.files.allSatisfy { $0.rowsRead == $0.rowsAccepted + $0.rowsRejected }
-        let orders = dataset.orders.count == base.winningOrders.count + base.orderRepeats.identical + base.orderRepeats.conflicting
+        let orders =
+            dataset.orders.acceptedRows == dataset.orders.uniqueOrders + dataset.orders.repeats.identical
+            + dataset.orders.repeats.conflicting
         let members = base.members.reduce(0, +) == base.masterOfKey.filter { $0 >= 0 }.count
         return Result(filesReconcile: files, ordersReconcile: orders, membersReconcile: members)
     }

@@ -17,7 +17,8 @@ package struct CustomerHistory: Sendable {
 
     package var customerCount: Int { start.count - 1 }
 
-    /// Valid orders are the winning rows that are not cancelled, dated on or before `asOf`.
+    /// Valid orders are the winning rows that are not cancelled, dated on or before `asOf` (ingest
+    /// kept only winners dated on or before the as-of date).
     package init(base: CustomerBase, asOf: Int32) {
         self.asOf = asOf
         let orders = base.dataset.orders
@@ -26,19 +27,19 @@ package struct CustomerHistory: Sendable {
         // Counting sort of the valid orders by master (stable: file order within a master), in
         // two passes over the winning rows so that no per-row list of masters is kept.
         var count = [Int32](repeating: 0, count: masters + 1)
-        for row in base.winningOrders where !orders.cancelled[Int(row)] && orders.date[Int(row)] <= asOf {
-            count[Int(base.masterOfKey[Int(orders.customer[Int(row)])]) + 1] += 1
+        for row in 0..<orders.count where !orders.cancelled[row] && orders.date[row] <= asOf {
+            count[Int(base.masterOfKey[Int(orders.customer[row])]) + 1] += 1
         }
         for c in 0..<masters { count[c + 1] += count[c] }
         var next = count
         let validCount = Int(count[masters])
         var orderDay = [Int32](repeating: 0, count: validCount)
         var orderAmount = [Int64](repeating: 0, count: validCount)
-        for row in base.winningOrders where !orders.cancelled[Int(row)] && orders.date[Int(row)] <= asOf {
-            let master = Int(base.masterOfKey[Int(orders.customer[Int(row)])])
+        for row in 0..<orders.count where !orders.cancelled[row] && orders.date[row] <= asOf {
+            let master = Int(base.masterOfKey[Int(orders.customer[row])])
             let slot = Int(next[master])
-            orderDay[slot] = orders.date[Int(row)]
-            orderAmount[slot] = orders.amount[Int(row)]
+            orderDay[slot] = orders.date[row]
+            orderAmount[slot] = orders.amount[row]
             next[master] += 1
         }
 

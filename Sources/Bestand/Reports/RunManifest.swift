@@ -37,13 +37,12 @@ package enum RunManifest {
                     ("seconds", .double(stage.seconds, decimals: 3)),
                 ] + memory(stage.peakMemory))
         }
-        let cancelled = base.winningOrders.filter { dataset.orders.cancelled[Int($0)] }.count
         let orders: JSONWriter.Value = .object([
-            ("rows", .int(dataset.orders.count)),
-            ("unique", .int(base.winningOrders.count)),
-            ("cancelled", .int(cancelled)),
-            ("identical_repeats", .int(base.orderRepeats.identical)),
-            ("conflicting_repeats", .int(base.orderRepeats.conflicting)),
+            ("rows", .int(dataset.orders.acceptedRows)),
+            ("unique", .int(dataset.orders.uniqueOrders)),
+            ("cancelled", .int(dataset.orders.cancelledOrders)),
+            ("identical_repeats", .int(dataset.orders.repeats.identical)),
+            ("conflicting_repeats", .int(dataset.orders.repeats.conflicting)),
         ])
         let resolution = base.resolution
         let customers: JSONWriter.Value = .object([

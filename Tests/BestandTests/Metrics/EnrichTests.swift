@@ -144,6 +144,8 @@ import Testing
         let analysis = try analyze(orders: "1,A,2025-01-01,10.00,\n1,A,2025-01-01,10.00,\n1,A,2025-01-01,30.00,\n")
         let p = analysis.profiles
         #expect(p.revenueTotal[p.master("A")] == 3000)
-        #expect(p.base.orderRepeats == OrderRepeats(identical: 1, conflicting: 1))
+        #expect(p.base.dataset.orders.repeats == OrderRepeats(identical: 1, conflicting: 1))
+        #expect(p.base.dataset.orders.acceptedRows == 3)
+        #expect(p.base.dataset.orders.uniqueOrders == 1)
     }
 }

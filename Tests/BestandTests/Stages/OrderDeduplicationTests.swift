@@ -3,38 +3,55 @@ import Testing
 @testable import Bestand
 
 @Suite struct OrderDeduplicationTests {
-    /// Orders with the given ids (id space 0), each looked up in an index as ingest does.
-    static func table(_ ids: [String], amounts: [Int64]? = nil, fingerprintBits: Int = 24) -> OrderTable {
+    /// Orders with the given ids (id space 0, all dated day 100), each looked up in an index as
+    /// ingest does; returns which earlier row each row replaced and the table.
+    static func table(_ ids: [String], amounts: [Int64]? = nil, fingerprintBits: Int = 24) -> ([Int32], OrderTable) {
         var orders = OrderTable()
+        var replaced: [Int32] = []
         let index = OrderIdIndex(capacity: 4, fingerprintBits: fingerprintBits)
         for (row, id) in ids.enumerated() {
             var text = id
             let previous = text.withUTF8 { index.replace($0, tag: 0, row: Int32(row)) }
-            orders.replaces.append(previous ?? -1)
-            orders.customer.append(0)
-            orders.date.append(100)
-            orders.amount.append(amounts?[row] ?? 1000)
-            orders.cancelled.append(false)
+            replaced.append(previous ?? -1)
+            orders.append(customer: 0, date: 100, amount: amounts?[row] ?? 1000, cancelled: false, replacing: previous)
         }
-        return orders
+        return (replaced, orders)
     }
 
     @Test func lastOccurrenceWinsAndRepeatsAreCounted() {
         // A, B, A (same content), C, A (other amount): winners B, C and the last A.
-        let orders = Self.table(["A", "B", "A", "C", "A"], amounts: [1000, 1000, 1000, 1000, 2000])
-        #expect(orders.replaces == [-1, -1, 0, -1, 2])
-        let (winners, repeats) = Deduplicate.deduplicateOrders(orders)
-        #expect(winners == [1, 3, 4])
-        #expect(repeats == OrderRepeats(identical: 1, conflicting: 1))
+        var (replaced, orders) = Self.table(["A", "B", "A", "C", "A"], amounts: [1000, 1100, 1000, 1200, 2000])
+        #expect(replaced == [-1, -1, 0, -1, 2])
+        #expect((0..<5).map { orders.isReplaced($0) } == [true, false, true, false, false])
+        orders.keepWinners(through: 100)
+        #expect(orders.amount == [1100, 1200, 2000])
+        #expect(orders.repeats == OrderRepeats(identical: 1, conflicting: 1))
+        #expect(orders.acceptedRows == 5)
+        #expect(orders.uniqueOrders == 3)
+    }
+
+    @Test func winnersAfterTheAsOfDateAreCountedButNotKept() {
+        var orders = OrderTable()
+        // Order 1 on day 100, replaced by its repeat on day 200 (after the as-of day 150):
+        // the order counts as unique, but no row of it stays. Order 2 is cancelled.
+        orders.append(customer: 0, date: 100, amount: 500, cancelled: false, replacing: nil)
+        orders.append(customer: 1, date: 120, amount: 700, cancelled: true, replacing: nil)
+        orders.append(customer: 0, date: 200, amount: 500, cancelled: false, replacing: 0)
+        orders.keepWinners(through: 150)
+        #expect(orders.customer == [1])
+        #expect(orders.cancelled == [true])
+        #expect(orders.uniqueOrders == 2)
+        #expect(orders.cancelledOrders == 1)
+        #expect(orders.repeats == OrderRepeats(identical: 0, conflicting: 1))
     }
 
     @Test func equalFingerprintsOfDifferentIdsStayApart() {
         // No fingerprint bits: every probe compares the bytes, which alone tell the ids apart.
-        let orders = Self.table(["A", "B", "A", "AB", "B", ""], fingerprintBits: 0)
-        #expect(orders.replaces == [-1, -1, 0, -1, 1, -1])
-        let (winners, repeats) = Deduplicate.deduplicateOrders(orders)
-        #expect(winners == [2, 3, 4, 5])
-        #expect(repeats == OrderRepeats(identical: 2, conflicting: 0))
+        var (replaced, orders) = Self.table(["A", "B", "A", "AB", "B", ""], fingerprintBits: 0)
+        #expect(replaced == [-1, -1, 0, -1, 1, -1])
+        orders.keepWinners(through: 100)
+        #expect(orders.uniqueOrders == 4)
+        #expect(orders.repeats == OrderRepeats(identical: 2, conflicting: 0))
     }
 
     @Test func idSpacesKeepEqualIdsApart() {
@@ -65,32 +82,41 @@ import Testing
     }
 
     /// Through ingest, in batches of lookups: 1,000 rows over 150 ids and 40 customers, repeats
-    /// far apart and within one batch, a rejected row in between. Each row must name the latest
-    /// earlier row of its id, and carry its own customer, as a dictionary of the rows says.
+    /// far apart and within one batch, a rejected row in between. The rows that stay must be
+    /// the last of each id, in file order with their own customers, and the repeats counted as
+    /// a dictionary of the rows says.
     @Test func ingestLooksUpEveryRowInOrder() throws {
         var random = SeededRandom(seed: 5)
         var lines = ["order_id,customer_id,order_date,amount"]
-        var expectedReplaces: [Int32] = []
-        var expectedCustomers: [String] = []
-        var latest: [String: Int32] = [:]
+        var rows: [(id: String, customer: String, amount: String)] = []
+        var latest: [String: Int] = [:]
+        var expected = OrderRepeats()
         for line in 0..<1_000 {
             if line == 500 {
                 lines.append("B-1,C1,not a date,1.00")
                 continue
             }
-            let id = "B-\(random.below(150))"
-            let customer = "C\(random.below(40))"
-            lines.append("\(id),\(customer),2025-01-02,1.00")
-            let row = Int32(expectedReplaces.count)
-            expectedReplaces.append(latest[id] ?? -1)
-            expectedCustomers.append(customer)
-            latest[id] = row
+            let row = (id: "B-\(random.below(150))", customer: "C\(random.below(40))", amount: random.below(2) == 0 ? "1.00" : "2.00")
+            lines.append("\(row.id),\(row.customer),2025-01-02,\(row.amount)")
+            if let previous = latest[row.id] {
+                if rows[previous].customer == row.customer && rows[previous].amount == row.amount {
+                    expected.identical += 1
+                } else {
+                    expected.conflicting += 1
+                }
+            }
+            latest[row.id] = rows.count
+            rows.append(row)
         }
+        let winners = rows.indices.filter { latest[rows[$0].id] == $0 }
         let folder = TemporaryFolder()
         folder.write("orders.csv", lines.joined(separator: "\n") + "\n")
         let data = try ingest(makePipeline(folder: folder.path, sources: [source("shop", .orders, "orders.csv")]))
         #expect(data.rejects.map(\.line) == [502])
-        #expect(data.orders.replaces == expectedReplaces)
-        #expect(data.orders.customer.map { data.keys.customerId(of: $0) } == expectedCustomers)
+        #expect(data.orders.customer.map { data.keys.customerId(of: $0) } == winners.map { rows[$0].customer })
+        #expect(data.orders.amount == winners.map { rows[$0].amount == "1.00" ? 100 : 200 })
+        #expect(data.orders.repeats == expected)
+        #expect(data.orders.acceptedRows == 999)
+        #expect(data.orders.uniqueOrders == winners.count)
     }
 }

@@ -10,19 +10,10 @@ package struct CustomerBase: Sendable {
     package var name: [String]
     package var postcode: [String]
     package var city: [String]
-    /// Row indexes into `dataset.orders` of the rows that won order-id deduplication, in file order.
-    package var winningOrders: [Int32]
-    package var orderRepeats: OrderRepeats
     package var merges: [Merge]
     package var resolution: ResolutionReport
 
     package var masterCount: Int { masterId.count }
-}
-
-/// Counts of repeated order ids (SPEC §4): the same order exported again unchanged, or changed.
-package struct OrderRepeats: Sendable, Equatable {
-    package var identical = 0
-    package var conflicting = 0
 }
 
 /// A link that merged two customer keys, with the rule and score that made it (merges.csv).

@@ -18,8 +18,7 @@ package struct Deduplicate: Stage {
     package var name: StageName { .deduplicate }
 
     package func run(_ dataset: Dataset) throws(BestandError) -> CustomerBase {
-        let (winners, repeats) = Self.deduplicateOrders(dataset.orders)
-        let customerKeys = Self.customerKeys(dataset, winningOrders: winners, asOf: asOf)
+        let customerKeys = Self.customerKeys(dataset, asOf: asOf)
         let keyOrder = KeyOrder(dataset.keys)
         var union = UnionFind(count: dataset.keys.count)
         var merges: [Merge] = []
@@ -32,50 +31,26 @@ package struct Deduplicate: Stage {
             report = outcome.report
         }
         var base = Self.masters(
-            dataset, customerKeys: customerKeys, keyOrder: keyOrder, union: &union, winners: winners, repeats: repeats)
+            dataset, customerKeys: customerKeys, keyOrder: keyOrder, union: &union)
         base.merges = merges.filter { base.masterOfKey[Int($0.keyA)] >= 0 && base.masterOfKey[Int($0.keyB)] >= 0 }
         base.resolution = report
         return base
     }
 
     package func counts(input: Dataset, output: CustomerBase) -> StageCounts {
-        StageCounts(input: input.customers.count + input.orders.count, output: output.masterCount + output.winningOrders.count)
-    }
-
-    // MARK: - Orders
-
-    /// The winning row of every order id (the last one in file order), and the repeat counts.
-    /// Each row that repeats an id replaces the latest earlier row with it (found at ingest);
-    /// the repeat is identical when customer, date, amount and cancellation all agree with the
-    /// row it replaces. O(rows).
-    static func deduplicateOrders(_ orders: OrderTable) -> ([Int32], OrderRepeats) {
-        var isWinner = [Bool](repeating: true, count: orders.count)
-        var repeats = OrderRepeats()
-        for row in 0..<orders.count {
-            let previous = Int(orders.replaces[row])
-            if previous < 0 { continue }
-            isWinner[previous] = false
-            let same =
-                orders.customer[previous] == orders.customer[row] && orders.date[previous] == orders.date[row]
-                && orders.amount[previous] == orders.amount[row] && orders.cancelled[previous] == orders.cancelled[row]
-            if same { repeats.identical += 1 } else { repeats.conflicting += 1 }
-        }
-        var winners: [Int32] = []
-        winners.reserveCapacity(orders.count - repeats.identical - repeats.conflicting)
-        for row in 0..<orders.count where isWinner[row] { winners.append(Int32(row)) }
-        return (winners, repeats)
+        StageCounts(
+            input: input.customers.count + input.orders.acceptedRows, output: output.masterCount + output.dataset.orders.uniqueOrders)
     }
 
     // MARK: - Customers
 
     /// Which keys are customers: every key with a customer record, and every key named by an
-    /// accepted row dated on or before the as-of date (orders: the winning rows).
-    static func customerKeys(_ dataset: Dataset, winningOrders: [Int32], asOf: Int32) -> [Bool] {
+    /// accepted row dated on or before the as-of date (orders: the winning rows, which ingest
+    /// kept).
+    static func customerKeys(_ dataset: Dataset, asOf: Int32) -> [Bool] {
         var isCustomer = [Bool](repeating: false, count: dataset.keys.count)
         for key in dataset.customers.key { isCustomer[Int(key)] = true }
-        for row in winningOrders where dataset.orders.date[Int(row)] <= asOf {
-            isCustomer[Int(dataset.orders.customer[Int(row)])] = true
-        }
+        for key in dataset.orders.customer { isCustomer[Int(key)] = true }
         for (key, date) in zip(dataset.interactions.customer, dataset.interactions.date) where date <= asOf {
             isCustomer[Int(key)] = true
         }
@@ -115,8 +90,7 @@ package struct Deduplicate: Stage {
     /// which is its master_id. Golden record: for name, postcode and city the first member (key
     /// order; a key's records in file order) with a non-empty value. O(keys log keys).
     static func masters(
-        _ dataset: Dataset, customerKeys: [Bool], keyOrder: KeyOrder, union: inout UnionFind, winners: [Int32],
-        repeats: OrderRepeats
+        _ dataset: Dataset, customerKeys: [Bool], keyOrder: KeyOrder, union: inout UnionFind
     ) -> CustomerBase {
         let keys = keyOrder.keys.filter { customerKeys[Int($0)] }
         var masterOfKey = [Int32](repeating: -1, count: dataset.keys.count)
@@ -139,7 +113,7 @@ package struct Deduplicate: Stage {
         var base = CustomerBase(
             dataset: dataset, masterOfKey: masterOfKey, masterId: masterId, members: members,
             name: [String](repeating: "", count: masterId.count), postcode: [String](repeating: "", count: masterId.count),
-            city: [String](repeating: "", count: masterId.count), winningOrders: winners, orderRepeats: repeats, merges: [],
+            city: [String](repeating: "", count: masterId.count), merges: [],
             resolution: ResolutionReport())
         // Records of each key in file order (a counting sort by key), then keys in key order.
         var firstRow = [Int32](repeating: 0, count: dataset.keys.count + 1)

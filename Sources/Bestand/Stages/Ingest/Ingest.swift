@@ -6,10 +6,13 @@ import Dispatch
 /// reader while another thread computes its SHA-256 (the page cache serves the repeated
 /// reads). The order files are read on a second thread beside all other files; the result is
 /// the same as reading the files in turn. Memory grows with the accepted rows, not with the
-/// file size.
+/// file size. Repeated order ids are resolved here, as rows are read (SPEC §4's order rule),
+/// because the index of the ids exists only while files are read: the order table leaves
+/// ingest with the winning rows only.
 package struct Ingest: Stage {
     package let pipeline: Pipeline
-    /// Events dated after this day are counted in `afterAsOf` (they stay in the tables).
+    /// Events dated after this day are counted in `afterAsOf`. They stay in the tables but for
+    /// orders: of those only the winners of order-id deduplication dated up to this day stay.
     package let asOf: Int32
     /// Called with a line of progress per file.
     package var progress: @Sendable (String) -> Void = { _ in }
@@ -257,20 +260,23 @@ package struct Ingest: Stage {
         var result = GroupResult(dataset: Dataset(idSpaces: pipeline.idSpaces))
         let zone = ZoneOffsets(zone: pipeline.timeZone)
         // Lives only while files are read: each order row learns here which row it repeats.
-        let orderIds = OrderIdIndex()
+        var orderIds: OrderIdIndex? = OrderIdIndex()
         for index in indexes {
             let (sourceIndex, file) = inputs[index]
             var report = InputFileReport(source: sourceIndex, path: file.outputPath)
             do {
                 try read(
                     file, source: sources[sourceIndex], sourceIndex: sourceIndex, fileIndex: index, zone: zone, report: &report,
-                    into: &result.dataset, orderIds: orderIds)
+                    into: &result.dataset, orderIds: orderIds!)
             } catch {
                 result.failure = (index, error)
                 break
             }
             result.reports.append((index, report))
         }
+        // The index goes before the order table shrinks to the rows that count.
+        orderIds = nil
+        result.dataset.orders.keepWinners(through: asOf)
         return result
     }
 

@@ -61,11 +61,10 @@ struct PendingOrders {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<row.orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[row.orderIdEnd..<row.customerIdEnd])
                 let next = Int32(dataset.orders.count)
-                dataset.orders.replaces.append(orderIds.replace(orderId, tag: tag, row: next, hash: row.orderIdHash) ?? -1)
-                dataset.orders.customer.append(dataset.keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash))
-                dataset.orders.date.append(row.day)
-                dataset.orders.amount.append(row.cents)
-                dataset.orders.cancelled.append(row.cancelled)
+                dataset.orders.append(
+                    customer: dataset.keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash), date: row.day,
+                    amount: row.cents, cancelled: row.cancelled,
+                    replacing: orderIds.replace(orderId, tag: tag, row: next, hash: row.orderIdHash))
                 start = row.customerIdEnd
             }
         }

@@ -37,18 +37,74 @@ package struct CustomerTable: Sendable {
     package var count: Int { key.count }
 }
 
-/// Order lines as read (before order-id deduplication). The table that grows with the input,
-/// so it holds 21 bytes a row: no order id (only which earlier row an id repeats) and no origin
-/// (repeats are counted, not listed).
+/// Order lines (struct of arrays). While files are read: every accepted row. After ingest
+/// (`keepWinners`): only the rows that count, the winners of order-id deduplication dated on or
+/// before the as-of date, with counts of the rest. 17 bytes a row: no order id (the index that
+/// finds repeats lives only while files are read) and no origin (repeats are counted, not listed).
 package struct OrderTable: Sendable {
     package var customer: [Int32] = []
     package var date: [Int32] = []
     package var amount: [Int64] = []
     package var cancelled: [Bool] = []
-    /// The latest earlier row with the same id space and `order_id`, or -1 (see `OrderIdIndex`).
-    package var replaces: [Int32] = []
+    /// One bit per row while files are read: a later row with the same order id replaced it.
+    private var replaced: [UInt64] = []
+    /// Accepted order rows of all files, before order-id deduplication.
+    package internal(set) var acceptedRows = 0
+    /// Rows that repeat an earlier row's order id, unchanged or changed.
+    package internal(set) var repeats = OrderRepeats()
+    /// Orders after deduplication (of any date), and how many of them are cancelled; set by
+    /// `keepWinners`.
+    package internal(set) var uniqueOrders = 0
+    package internal(set) var cancelledOrders = 0
 
     package var count: Int { customer.count }
+
+    /// Appends an accepted row; `previous` is the latest earlier row with the same id space and
+    /// order id (see `OrderIdIndex`), which this row replaces. The repeat is identical when
+    /// customer, date, amount and cancellation all agree with the row it replaces.
+    mutating func append(customer: Int32, date: Int32, amount: Int64, cancelled: Bool, replacing previous: Int32?) {
+        let row = self.customer.count
+        if row & 63 == 0 { replaced.append(0) }
+        if let previous {
+            let earlier = Int(previous)
+            replaced[earlier >> 6] |= 1 << UInt64(earlier & 63)
+            let same =
+                self.customer[earlier] == customer && self.date[earlier] == date && self.amount[earlier] == amount
+                && self.cancelled[earlier] == cancelled
+            if same { repeats.identical += 1 } else { repeats.conflicting += 1 }
+        }
+        self.customer.append(customer)
+        self.date.append(date)
+        self.amount.append(amount)
+        self.cancelled.append(cancelled)
+        acceptedRows += 1
+    }
+
+    /// Whether a later row with the same order id replaced `row` (only before `keepWinners`).
+    func isReplaced(_ row: Int) -> Bool { replaced[row >> 6] & (1 << UInt64(row & 63)) != 0 }
+
+    /// Keeps the winning rows (the last of each order id, SPEC §4) dated on or before `asOf`,
+    /// in file order, and counts all winners. Rows dated later are kept out of every figure, so
+    /// they need no memory beyond this point. The columns are copied to their exact size, which
+    /// gives back what was reserved from the files' sizes. O(rows).
+    mutating func keepWinners(through asOf: Int32) {
+        var kept = 0
+        for row in 0..<count where !isReplaced(row) {
+            uniqueOrders += 1
+            if cancelled[row] { cancelledOrders += 1 }
+            guard date[row] <= asOf else { continue }
+            customer[kept] = customer[row]
+            date[kept] = date[row]
+            amount[kept] = amount[row]
+            cancelled[kept] = cancelled[row]
+            kept += 1
+        }
+        replaced = []
+        customer = Array(customer[..<kept])
+        date = Array(date[..<kept])
+        amount = Array(amount[..<kept])
+        cancelled = Array(cancelled[..<kept])
+    }
 
     /// Makes room for `additional` more rows without regrowing (pages are touched only when used).
     mutating func reserve(_ additional: Int) {
@@ -59,8 +115,14 @@ package struct OrderTable: Sendable {
         date.reserveCapacity(capacity)
         amount.reserveCapacity(capacity)
         cancelled.reserveCapacity(capacity)
-        replaces.reserveCapacity(capacity)
+        replaced.reserveCapacity(capacity / 64 + 1)
     }
+}
+
+/// Counts of repeated order ids (SPEC §4): the same order exported again unchanged, or changed.
+package struct OrderRepeats: Sendable, Equatable {
+    package var identical = 0
+    package var conflicting = 0
 }
 
 /// Interactions (inquiries, quotes, complaints, …) with a flag for prospect types.
