@@ -63,11 +63,12 @@ import Testing
         #expect(id.withUTF8 { index.replace($0, tag: 1, row: 3) } == 1)
     }
 
-    /// Through many growths, with long ids (multi-byte lengths) and few fingerprint bits: the
-    /// index answers like a dictionary of the latest row per id.
-    @Test(arguments: [24, 2]) func indexAgreesWithADictionary(fingerprintBits: Int) {
+    /// Through many growths, with long ids (multi-byte lengths), few fingerprint bits, and
+    /// segments smaller than an id: the index answers like a dictionary of the latest row per id.
+    @Test(arguments: [(24, 22), (2, 22), (24, 7), (2, 4)])
+    func indexAgreesWithADictionary(fingerprintBits: Int, segmentBits: Int) {
         var random = SeededRandom(seed: 11)
-        let index = OrderIdIndex(capacity: 1, fingerprintBits: fingerprintBits)
+        let index = OrderIdIndex(capacity: 1, fingerprintBits: fingerprintBits, segmentBits: segmentBits)
         var latest: [String: Int32] = [:]
         for row in 0..<30_000 {
             let number = random.below(12_000)
