@@ -1,15 +1,15 @@
 /// Every master customer's valid orders as of the evaluation date, summed per day.
 ///
 /// Compressed rows: master `c` owns days `start[c]..<start[c+1]` (ascending) with their net
-/// amount, and purchase days (net > 0) `purchaseStart[c]..<purchaseStart[c+1]`. A running sum
-/// over all net amounts answers any date-range revenue in O(log days). Built in O(orders).
+/// amount, and purchase days (net > 0) `purchaseStart[c]..<purchaseStart[c+1]`. The net
+/// amounts are kept as a running sum, which answers any date-range revenue in O(log days).
+/// Built in O(orders) in the memory of the order rows themselves.
 package struct CustomerHistory: Sendable {
     package let asOf: Int32
     package private(set) var start: [Int32]
     package private(set) var day: [Int32]
-    package private(set) var net: [Int64]
-    /// `runningNet[i]` = sum of `net[0..<i]` (one longer than `net`).
-    private var runningNet: [Int64]
+    /// `cumulativeNet[i]` = the sum of the net amounts of days `0...i`.
+    private var cumulativeNet: [Int64]
     package private(set) var purchaseStart: [Int32]
     package private(set) var purchaseDay: [Int32]
     /// Earliest prospect-type interaction per master on or before the as-of date (`Int32.max`: none).
@@ -18,30 +18,30 @@ package struct CustomerHistory: Sendable {
     package var customerCount: Int { start.count - 1 }
 
     /// Valid orders are the winning rows that are not cancelled, dated on or before `asOf` (ingest
-    /// kept only winners dated on or before the as-of date).
-    package init(base: CustomerBase, asOf: Int32) {
+    /// kept only winners dated on or before the as-of date). The rows' columns become the
+    /// history's: they are grouped by master in place, then sorted and summed per day in place.
+    package init(orders: consuming OrderTable, base: borrowing CustomerBase, asOf: Int32) {
         self.asOf = asOf
-        let orders = base.dataset.orders
         let masters = base.masterCount
+        var master: [Int32] = []
+        var orderDay: [Int32] = []
+        var orderAmount: [Int64] = []
+        swap(&master, &orders.customer)
+        swap(&orderDay, &orders.date)
+        swap(&orderAmount, &orders.amount)
 
-        // Counting sort of the valid orders by master (stable: file order within a master), in
-        // two passes over the winning rows so that no per-row list of masters is kept.
-        var count = [Int32](repeating: 0, count: masters + 1)
-        for row in 0..<orders.count where !orders.cancelled[row] && orders.date[row] <= asOf {
-            count[Int(base.masterOfKey[Int(orders.customer[row])]) + 1] += 1
+        // Each row's master; rows that are not valid go to an extra last group.
+        var count = [Int32](repeating: 0, count: masters + 2)
+        for row in master.indices {
+            let group = orders.cancelled[row] || orderDay[row] > asOf ? masters : Int(base.masterOfKey[Int(master[row])])
+            master[row] = Int32(group)
+            count[group + 1] += 1
         }
-        for c in 0..<masters { count[c + 1] += count[c] }
-        var next = count
+        orders = OrderTable()
+        for group in 0...masters { count[group + 1] += count[group] }
+        Self.groupInPlace(&master, &orderDay, &orderAmount, bounds: count)
+        master = []
         let validCount = Int(count[masters])
-        var orderDay = [Int32](repeating: 0, count: validCount)
-        var orderAmount = [Int64](repeating: 0, count: validCount)
-        for row in 0..<orders.count where !orders.cancelled[row] && orders.date[row] <= asOf {
-            let master = Int(base.masterOfKey[Int(orders.customer[row])])
-            let slot = Int(next[master])
-            orderDay[slot] = orders.date[row]
-            orderAmount[slot] = orders.amount[row]
-            next[master] += 1
-        }
 
         // Per master: sort its orders by day (insertion sort: a customer has few), then sum per
         // day in place: the sums of a master are written over its own orders or earlier ones,
@@ -70,12 +70,12 @@ package struct CustomerHistory: Sendable {
             start[c + 1] = Int32(written)
             purchaseStart[c + 1] = Int32(purchaseDay.count)
         }
+        precondition(written <= validCount)
         orderDay.removeLast(orderDay.count - written)
         orderAmount.removeLast(orderAmount.count - written)
+        for i in orderAmount.indices.dropFirst() { orderAmount[i] += orderAmount[i - 1] }
         day = orderDay
-        net = orderAmount
-        runningNet = [Int64](repeating: 0, count: net.count + 1)
-        for i in 0..<net.count { runningNet[i + 1] = runningNet[i] + net[i] }
+        cumulativeNet = orderAmount
 
         firstProspectInteraction = [Int32](repeating: .max, count: masters)
         let interactions = base.dataset.interactions
@@ -116,12 +116,12 @@ package struct CustomerHistory: Sendable {
         let upper = Int(start[c + 1])
         let a = Self.lowerBound(day, lower, upper, first)
         let b = Self.upperBound(day, lower, upper, last)
-        return a < b ? runningNet[b] - runningNet[a] : 0
+        return a < b ? netBefore(b) - netBefore(a) : 0
     }
 
     /// Sum of all of `c`'s valid order amounts (all are on or before the as-of date).
     package func revenueTotal(_ c: Int) -> Int64 {
-        runningNet[Int(start[c + 1])] - runningNet[Int(start[c])]
+        netBefore(Int(start[c + 1])) - netBefore(Int(start[c]))
     }
 
     /// Revenue of the 365 days ending on `date`: `date − 364 … date`.
@@ -136,6 +136,54 @@ package struct CustomerHistory: Sendable {
         if count >= 2 { return .z3 }
         if count == 1 { return .z2 }
         return firstProspectInteraction[c] <= date ? .z1 : .z0
+    }
+
+    /// The sum of the net amounts of days `0..<index`.
+    @inline(__always)
+    private func netBefore(_ index: Int) -> Int64 { index == 0 ? 0 : cumulativeNet[index - 1] }
+
+    /// Reorders the rows of the three columns so that the rows of group `g` (its number in
+    /// `group`) fill `bounds[g]..<bounds[g+1]`, in place. Two passes of a bucket permutation
+    /// (American flag sort): first into at most 256 ranges of neighbouring groups, so that the
+    /// rows are written in few places at a time, then within each range by group, where the
+    /// rows of a range lie close together. O(rows); not stable.
+    static func groupInPlace(_ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Int64], bounds: [Int32]) {
+        let groups = bounds.count - 1
+        guard groups > 0 else { return }
+        var shift = 0
+        while (groups - 1) >> shift >= 256 { shift += 1 }
+        if shift > 0 {
+            let ranges = (groups - 1) >> shift + 1
+            let rangeBounds = (0...ranges).map { bounds[min($0 << shift, groups)] }
+            permute(&group, &days, &amounts, bounds: rangeBounds, shift: shift)
+        }
+        permute(&group, &days, &amounts, bounds: bounds, shift: 0)
+    }
+
+    /// Moves every row to bucket `group >> shift`, whose rows fill `bounds[b]..<bounds[b+1]`:
+    /// each displaced row is carried on to its own bucket until the cycle closes.
+    private static func permute(
+        _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Int64], bounds: [Int32], shift: Int
+    ) {
+        var next = bounds
+        for bucket in 0..<(bounds.count - 1) {
+            while next[bucket] < bounds[bucket + 1] {
+                let hole = Int(next[bucket])
+                var carried = (group[hole], days[hole], amounts[hole])
+                while true {
+                    let target = Int(carried.0) >> shift
+                    let position = Int(next[target])
+                    next[target] += 1
+                    if position == hole {
+                        (group[hole], days[hole], amounts[hole]) = carried
+                        break
+                    }
+                    let displaced = (group[position], days[position], amounts[position])
+                    (group[position], days[position], amounts[position]) = carried
+                    carried = displaced
+                }
+            }
+        }
     }
 
     /// Sorts `lower..<upper` of both arrays by day; stable. Insertion sort for short runs,

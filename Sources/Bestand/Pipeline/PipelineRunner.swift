@@ -63,29 +63,37 @@ package enum PipelineRunner {
 
         var ingest = Ingest(pipeline: pipeline, asOf: asOf)
         ingest.progress = options.progress
+        // Each stage's input is handed over, not kept here: the order rows then have one owner
+        // when enrich reuses their memory.
         let dataset = try timer.perform(ingest, pipeline.sources)
         var deduplicate = Deduplicate(asOf: asOf, resolvesIdentities: pipeline.deduplicates)
         deduplicate.settings = pipeline.settings.deduplicate
         deduplicate.phoneCountryCode = pipeline.settings.phoneCountryCode
         // Without the deduplicate stage, orders are still deduplicated by id and every key is
         // its own customer; the work is then not reported as a stage.
-        let base = pipeline.deduplicates ? try timer.perform(deduplicate, dataset) : try deduplicate.run(dataset)
+        let base: CustomerBase
+        if pipeline.deduplicates {
+            base = try timer.perform(deduplicate, consume dataset)
+        } else {
+            base = try deduplicate.run(consume dataset)
+        }
         if !base.resolution.skippedBlocks.isEmpty {
             options.progress(
                 "deduplicate: warning: \(base.resolution.skippedBlocks.values.reduce(0, +)) blocks with more than \(pipeline.settings.deduplicate.maxBlockSize) records were not compared (largest \(base.resolution.largestSkippedBlock)); see run.json"
             )
         }
         try Reconciliation.check(base, pipelinePath: pipeline.path)
-        let profiles = try timer.perform(Enrich(asOf: asOf, settings: pipeline.settings), base)
+        let profiles = try timer.perform(Enrich(asOf: asOf, settings: pipeline.settings), consume base)
         let scores = try timer.perform(Score(), profiles)
 
         let target = outputFolder(pipeline, options: options)
         let folder = try OutputFolder(target: target, processId: options.processId)
         do {
             _ = try timer.perform(Export(pipeline: pipeline, folder: folder), Analysis(profiles: profiles, scores: scores))
+            let dataset = profiles.base.dataset
             let gate = QualityGate(files: dataset.files, maxRejectRate: pipeline.settings.maxRejectRate)
             let manifest = RunManifest.render(
-                pipeline: pipeline, asOf: asOf, base: base, stages: timer.reports,
+                pipeline: pipeline, asOf: asOf, base: profiles.base, stages: timer.reports,
                 outputs: (folder.written + ["run.json"]).sorted(), qualityGate: gate, peakMemory: options.peakMemory())
             try folder.write("run.json", manifest)
             try folder.commit()
@@ -118,11 +126,12 @@ struct StageTimer {
         self.peakMemory = peakMemory
     }
 
-    mutating func perform<S: Stage>(_ stage: S, _ input: S.Input) throws(BestandError) -> S.Output {
+    mutating func perform<S: Stage>(_ stage: S, _ input: consuming S.Input) throws(BestandError) -> S.Output {
         let start = clock()
+        let inputRows = stage.inputRows(input)
         let output: S.Output
         do {
-            output = try stage.run(input)
+            output = try stage.run(consume input)
         } catch {
             var error = error
             if error.stage == nil { error.stage = stage.name.rawValue }
@@ -130,7 +139,7 @@ struct StageTimer {
             throw error
         }
         let seconds = Double(clock() &- start) / 1e9
-        let counts = stage.counts(input: input, output: output)
+        let counts = stage.counts(inputRows: inputRows, output: output)
         let peak = peakMemory()
         reports.append(StageReport(name: stage.name, counts: counts, seconds: seconds, peakMemory: peak))
         let memory = peak.map { ", peak memory \(Decimal.fixed(Double($0) / 1_048_576, decimals: 0)) MiB" } ?? ""

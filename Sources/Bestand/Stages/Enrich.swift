@@ -11,8 +11,10 @@ package struct Enrich: Stage {
 
     package var name: StageName { .enrich }
 
-    package func run(_ base: CustomerBase) throws(BestandError) -> CustomerProfiles {
-        let history = CustomerHistory(base: base, asOf: asOf)
+    /// The base's order rows become the history; the base keeps their counts.
+    package func run(_ base: consuming CustomerBase) throws(BestandError) -> CustomerProfiles {
+        let orders = base.dataset.orders.takeRows()
+        let history = CustomerHistory(orders: orders, base: base, asOf: asOf)
         let n = base.masterCount
         let byMasterId = (0..<Int32(n)).sorted { base.masterId[Int($0)].utf8.lexicographicallyPrecedes(base.masterId[Int($1)].utf8) }
         var idRank = [Int32](repeating: 0, count: n)
@@ -45,7 +47,9 @@ package struct Enrich: Stage {
             revenueTotal: revenueTotal, revenue12Months: revenue12Months)
     }
 
-    package func counts(input: CustomerBase, output: CustomerProfiles) -> StageCounts {
-        StageCounts(input: input.masterCount, output: output.count)
+    package func inputRows(_ input: CustomerBase) -> Int { input.masterCount }
+
+    package func counts(inputRows: Int, output: CustomerProfiles) -> StageCounts {
+        StageCounts(input: inputRows, output: output.count)
     }
 }

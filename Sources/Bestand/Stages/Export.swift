@@ -18,7 +18,8 @@ package struct Export: Stage {
     package var name: StageName { .export }
 
     /// Returns the number of data rows written over all CSV files.
-    package func run(_ analysis: Analysis) throws(BestandError) -> Int {
+    package func run(_ input: consuming Analysis) throws(BestandError) -> Int {
+        let analysis = input
         let profiles = analysis.profiles
         let base = profiles.base
         let segments = SegmentsTable.rows(profiles)
@@ -57,7 +58,9 @@ package struct Export: Stage {
         return rows
     }
 
-    package func counts(input: Analysis, output: Int) -> StageCounts {
-        StageCounts(input: input.profiles.count, output: output)
+    package func inputRows(_ input: Analysis) -> Int { input.profiles.count }
+
+    package func counts(inputRows: Int, output: Int) -> StageCounts {
+        StageCounts(input: inputRows, output: output)
     }
 }

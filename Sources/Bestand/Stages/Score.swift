@@ -17,7 +17,8 @@ package struct Score: Stage {
 
     package var name: StageName { .score }
 
-    package func run(_ profiles: CustomerProfiles) throws(BestandError) -> Scores {
+    package func run(_ input: consuming CustomerProfiles) throws(BestandError) -> Scores {
+        let profiles = input
         let settings = profiles.settings
         let calendar = PeriodCalendar(settings.period)
         let periods = calendar.reportPeriods(asOf: profiles.asOf, count: settings.periods)
@@ -51,7 +52,9 @@ package struct Score: Stage {
         return scores
     }
 
-    package func counts(input: CustomerProfiles, output: Scores) -> StageCounts {
-        StageCounts(input: input.count, output: output.rowCount)
+    package func inputRows(_ input: CustomerProfiles) -> Int { input.count }
+
+    package func counts(inputRows: Int, output: Scores) -> StageCounts {
+        StageCounts(input: inputRows, output: output.rowCount)
     }
 }

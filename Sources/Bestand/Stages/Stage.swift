@@ -5,8 +5,12 @@ package protocol Stage {
     associatedtype Output
 
     var name: StageName { get }
-    func run(_ input: Input) throws(BestandError) -> Output
-    func counts(input: Input, output: Output) -> StageCounts
+    /// Runs the stage. It owns `input` from here on and may reuse its memory (enrich turns the
+    /// order rows into its history), so what the counts need of the input is taken before.
+    func run(_ input: consuming Input) throws(BestandError) -> Output
+    /// The rows going in, as far as the input tells them before the run.
+    func inputRows(_ input: Input) -> Int
+    func counts(inputRows: Int, output: Output) -> StageCounts
 }
 
 /// Rows into and out of a stage, as run.json reports them.

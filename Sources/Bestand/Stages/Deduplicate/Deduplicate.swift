@@ -17,7 +17,7 @@ package struct Deduplicate: Stage {
 
     package var name: StageName { .deduplicate }
 
-    package func run(_ dataset: Dataset) throws(BestandError) -> CustomerBase {
+    package func run(_ dataset: consuming Dataset) throws(BestandError) -> CustomerBase {
         let customerKeys = Self.customerKeys(dataset, asOf: asOf)
         let keyOrder = KeyOrder(dataset.keys)
         var union = UnionFind(count: dataset.keys.count)
@@ -37,9 +37,10 @@ package struct Deduplicate: Stage {
         return base
     }
 
-    package func counts(input: Dataset, output: CustomerBase) -> StageCounts {
-        StageCounts(
-            input: input.customers.count + input.orders.acceptedRows, output: output.masterCount + output.dataset.orders.uniqueOrders)
+    package func inputRows(_ input: Dataset) -> Int { input.customers.count + input.orders.acceptedRows }
+
+    package func counts(inputRows: Int, output: CustomerBase) -> StageCounts {
+        StageCounts(input: inputRows, output: output.masterCount + output.dataset.orders.uniqueOrders)
     }
 
     // MARK: - Customers

@@ -24,7 +24,8 @@ package struct Ingest: Stage {
 
     package var name: StageName { .ingest }
 
-    package func run(_ sources: [SourceConfig]) throws(BestandError) -> Dataset {
+    package func run(_ input: consuming [SourceConfig]) throws(BestandError) -> Dataset {
+        let sources = input
         // Every input file in read order (sources in declaration order, a glob's files sorted).
         // A glob that matches nothing fails the run where it stands in that order.
         var inputs: [(source: Int, file: InputFile)] = []
@@ -135,7 +136,10 @@ package struct Ingest: Stage {
         return nil
     }
 
-    package func counts(input: [SourceConfig], output: Dataset) -> StageCounts {
+    /// Rows read are known only once they are read: `counts` takes them from the output.
+    package func inputRows(_ input: [SourceConfig]) -> Int { 0 }
+
+    package func counts(inputRows: Int, output: Dataset) -> StageCounts {
         StageCounts(input: output.rowsRead, output: output.rowsAccepted)
     }
 

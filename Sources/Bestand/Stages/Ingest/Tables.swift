@@ -106,6 +106,16 @@ package struct OrderTable: Sendable {
         cancelled = Array(cancelled[..<kept])
     }
 
+    /// Moves the rows out (the counts stay), for enrich, which turns them into its history.
+    package mutating func takeRows() -> OrderTable {
+        var rows = OrderTable()
+        swap(&rows.customer, &customer)
+        swap(&rows.date, &date)
+        swap(&rows.amount, &amount)
+        swap(&rows.cancelled, &cancelled)
+        return rows
+    }
+
     /// Makes room for `additional` more rows without regrowing (pages are touched only when used).
     mutating func reserve(_ additional: Int) {
         // At least doubling, so that many files in a row cost no repeated copies.
