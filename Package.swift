@@ -13,9 +13,9 @@ let package = Package(
         .library(name: "Bestand", targets: ["Bestand"]),
     ],
     targets: [
-        .target(name: "Bestand", dependencies: ["BestandSHAExtensions"], swiftSettings: releaseSettings),
-        .target(name: "BestandSHAExtensions"),
-        .executableTarget(name: "BestandCLI", dependencies: ["Bestand"], swiftSettings: releaseSettings),
+        .target(name: "Bestand", dependencies: ["BestandNative"], swiftSettings: releaseSettings),
+        .target(name: "BestandNative"),
+        .executableTarget(name: "BestandCLI", dependencies: ["Bestand", "BestandNative"], swiftSettings: releaseSettings),
         .executableTarget(name: "BestandBench", dependencies: ["Bestand"], swiftSettings: releaseSettings),
         .testTarget(name: "BestandTests", dependencies: ["Bestand"]),
         .testTarget(

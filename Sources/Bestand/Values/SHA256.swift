@@ -1,4 +1,4 @@
-import BestandSHAExtensions
+import BestandNative
 
 /// An incremental SHA-256 hasher as specified in FIPS 180-4.
 ///
