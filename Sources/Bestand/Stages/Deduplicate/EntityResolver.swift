@@ -121,7 +121,8 @@ struct EntityResolver {
                         for i in 0..<rows.count {
                             for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
                                 if let link = compare(
-                                    records[Int(rows[i])], records[Int(rows[j])], rows[i], rows[j], rule: rule, threshold: threshold)
+                                    records.baseAddress! + Int(rows[i]), records.baseAddress! + Int(rows[j]), rows[i], rows[j],
+                                    rule: rule, threshold: threshold)
                                 {
                                     found.append(link)
                                 }
@@ -151,20 +152,23 @@ struct EntityResolver {
         for (row, name) in zip(rows, names) { records[row].name = name }
     }
 
-    /// The link that `rule` makes between two records of one block, if any.
+    /// The link that `rule` makes between two records of one block, if any. The records are
+    /// read in place (a copy of each would cost a dozen reference counts per pair).
     private func compare(
-        _ a: borrowing MatchRecord, _ b: borrowing MatchRecord, _ rowA: Int32, _ rowB: Int32, rule: DeduplicationSettings.Rule,
-        threshold: Double
+        _ a: UnsafePointer<MatchRecord>, _ b: UnsafePointer<MatchRecord>, _ rowA: Int32, _ rowB: Int32,
+        rule: DeduplicationSettings.Rule, threshold: Double
     ) -> Link? {
         // The cheap check of address_name first: most pairs of an address block differ in it.
-        if rule == .addressName, a.houseNumber != b.houseNumber { return nil }
-        let name = MatchRecord.nameSimilarity(a, b)
+        if rule == .addressName, a.pointee.houseNumber != b.pointee.houseNumber { return nil }
+        let name = MatchRecord.nameSimilarity(a.pointee, b.pointee)
         guard name >= threshold else { return nil }
         switch rule {
         case .phoneName, .nameBirthDate:
             return Link(a: rowA, b: rowB, rule: rule, name: name)
         case .addressName:
-            let street = a.streetName == b.streetName ? 1 : JaroWinkler.similarity(a.streetName, b.streetName)
+            let street =
+                a.pointee.streetName == b.pointee.streetName
+                ? 1 : JaroWinkler.similarity(a.pointee.streetName, b.pointee.streetName)
             guard street >= settings.streetSimilarity else { return nil }
             return Link(a: rowA, b: rowB, rule: rule, name: name, street: street)
         case .email, .vatId:

@@ -14,7 +14,7 @@ struct MatchRecord {
 
     /// Prepares the blocking fields of row `row` of the customer table; the name is prepared
     /// as `Name` only for records that a block will compare. O(length of the fields).
-    init(_ customers: CustomerTable, row: Int, phoneCountryCode: String) {
+    init(_ customers: borrowing CustomerTable, row: Int, phoneCountryCode: String) {
         key = customers.key[row]
         email = EmailNormalizer.normalize(customers.email[row])
         vatId = EmailNormalizer.vatId(customers.vatId[row])
