@@ -3,7 +3,7 @@
 /// Compressed rows: master `c` owns days `start[c]..<start[c+1]` (ascending) with their net
 /// amount, and purchase days (net > 0) `purchaseStart[c]..<purchaseStart[c+1]`. The net
 /// amounts are kept as a running sum, which answers any date-range revenue in O(log days).
-/// Built in O(orders) in the memory of the order rows themselves.
+/// Built in O(orders), mostly in the memory of the order rows themselves.
 package struct CustomerHistory: Sendable {
     package let asOf: Int32
     package private(set) var start: [Int32]
@@ -19,16 +19,16 @@ package struct CustomerHistory: Sendable {
 
     /// Valid orders are the winning rows that are not cancelled, dated on or before `asOf` (ingest
     /// kept only winners dated on or before the as-of date). The rows' columns become the
-    /// history's: they are grouped by master in place, then sorted and summed per day in place.
+    /// history's: they are grouped by master and sorted and summed per day in place; only the
+    /// running sum is new.
     package init(orders: consuming OrderTable, base: borrowing CustomerBase, asOf: Int32) {
         self.asOf = asOf
         let masters = base.masterCount
         var master: [Int32] = []
         var orderDay: [Int32] = []
-        var orderAmount: [Int64] = []
         swap(&master, &orders.customer)
         swap(&orderDay, &orders.date)
-        swap(&orderAmount, &orders.amount)
+        let amounts = orders.amount.take()
 
         // Each row's master; rows that are not valid go to an extra last group.
         var count = [Int32](repeating: 0, count: masters + 2)
@@ -39,43 +39,16 @@ package struct CustomerHistory: Sendable {
         }
         orders = OrderTable()
         for group in 0...masters { count[group + 1] += count[group] }
-        Self.groupInPlace(&master, &orderDay, &orderAmount, bounds: count)
-        master = []
-        let validCount = Int(count[masters])
-
-        // Per master: sort its orders by day (insertion sort: a customer has few), then sum per
-        // day in place: the sums of a master are written over its own orders or earlier ones,
-        // so the order arrays become the day arrays without a second pair of arrays.
-        start = [Int32](repeating: 0, count: masters + 1)
-        purchaseStart = [Int32](repeating: 0, count: masters + 1)
-        purchaseDay = []
-        var written = 0
-        for c in 0..<masters {
-            let lower = Int(count[c])
-            let upper = Int(count[c + 1])
-            Self.sortByDay(&orderDay, &orderAmount, lower, upper)
-            var i = lower
-            while i < upper {
-                let date = orderDay[i]
-                var sum: Int64 = 0
-                while i < upper, orderDay[i] == date {
-                    sum += orderAmount[i]
-                    i += 1
-                }
-                orderDay[written] = date
-                orderAmount[written] = sum
-                written += 1
-                if sum > 0 { purchaseDay.append(date) }
-            }
-            start[c + 1] = Int32(written)
-            purchaseStart[c + 1] = Int32(purchaseDay.count)
+        let days: Days
+        switch amounts {
+        case .narrow(var amounts): days = Self.days(&master, &orderDay, &amounts, bounds: count)
+        case .wide(var amounts): days = Self.days(&master, &orderDay, &amounts, bounds: count)
         }
-        precondition(written <= validCount)
-        orderDay.removeLast(orderDay.count - written)
-        orderAmount.removeLast(orderAmount.count - written)
-        for i in orderAmount.indices.dropFirst() { orderAmount[i] += orderAmount[i - 1] }
+        start = days.start
         day = orderDay
-        cumulativeNet = orderAmount
+        cumulativeNet = days.cumulativeNet
+        purchaseStart = days.purchaseStart
+        purchaseDay = days.purchaseDay
 
         firstProspectInteraction = [Int32](repeating: .max, count: masters)
         let interactions = base.dataset.interactions
@@ -138,6 +111,54 @@ package struct CustomerHistory: Sendable {
         return firstProspectInteraction[c] <= date ? .z1 : .z0
     }
 
+    /// The per-day arrays that `days` builds beside the day numbers.
+    private struct Days {
+        var start: [Int32]
+        var cumulativeNet: [Int64]
+        var purchaseStart: [Int32]
+        var purchaseDay: [Int32]
+    }
+
+    /// Groups the rows by master (`group`, with `bounds` from a count per group; the last group
+    /// holds the rows that are not valid), then per master sorts its rows by day (insertion
+    /// sort: a customer has few) and sums them per day. The day numbers are written over the
+    /// master's own rows or earlier ones, so `days` ends as the day array. O(rows).
+    private static func days<Amount: FixedWidthInteger>(
+        _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]
+    ) -> Days {
+        groupInPlace(&group, &days, &amounts, bounds: bounds)
+        group = []
+        let masters = bounds.count - 2
+        var result = Days(
+            start: [Int32](repeating: 0, count: masters + 1), cumulativeNet: [],
+            purchaseStart: [Int32](repeating: 0, count: masters + 1), purchaseDay: [])
+        result.cumulativeNet.reserveCapacity(Int(bounds[masters]))
+        var running: Int64 = 0
+        for c in 0..<masters {
+            let lower = Int(bounds[c])
+            let upper = Int(bounds[c + 1])
+            sortByDay(&days, &amounts, lower, upper)
+            var i = lower
+            while i < upper {
+                let date = days[i]
+                var sum: Int64 = 0
+                while i < upper, days[i] == date {
+                    sum += Int64(amounts[i])
+                    i += 1
+                }
+                days[result.cumulativeNet.count] = date
+                running += sum
+                result.cumulativeNet.append(running)
+                if sum > 0 { result.purchaseDay.append(date) }
+            }
+            result.start[c + 1] = Int32(result.cumulativeNet.count)
+            result.purchaseStart[c + 1] = Int32(result.purchaseDay.count)
+        }
+        days.removeLast(days.count - result.cumulativeNet.count)
+        amounts = []
+        return result
+    }
+
     /// The sum of the net amounts of days `0..<index`.
     @inline(__always)
     private func netBefore(_ index: Int) -> Int64 { index == 0 ? 0 : cumulativeNet[index - 1] }
@@ -147,7 +168,7 @@ package struct CustomerHistory: Sendable {
     /// (American flag sort): first into at most 256 ranges of neighbouring groups, so that the
     /// rows are written in few places at a time, then within each range by group, where the
     /// rows of a range lie close together. O(rows); not stable.
-    static func groupInPlace(_ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Int64], bounds: [Int32]) {
+    static func groupInPlace<Amount>(_ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]) {
         let groups = bounds.count - 1
         guard groups > 0 else { return }
         var shift = 0
@@ -162,8 +183,8 @@ package struct CustomerHistory: Sendable {
 
     /// Moves every row to bucket `group >> shift`, whose rows fill `bounds[b]..<bounds[b+1]`:
     /// each displaced row is carried on to its own bucket until the cycle closes.
-    private static func permute(
-        _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Int64], bounds: [Int32], shift: Int
+    private static func permute<Amount>(
+        _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32], shift: Int
     ) {
         var next = bounds
         for bucket in 0..<(bounds.count - 1) {
@@ -188,7 +209,7 @@ package struct CustomerHistory: Sendable {
 
     /// Sorts `lower..<upper` of both arrays by day; stable. Insertion sort for short runs,
     /// the standard sort beyond 32 orders.
-    private static func sortByDay(_ days: inout [Int32], _ amounts: inout [Int64], _ lower: Int, _ upper: Int) {
+    private static func sortByDay<Amount>(_ days: inout [Int32], _ amounts: inout [Amount], _ lower: Int, _ upper: Int) {
         if upper - lower > 32 {
             var pairs = (lower..<upper).map { (days[$0], amounts[$0], $0) }
             pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 }

@@ -148,4 +148,13 @@ import Testing
         #expect(p.base.dataset.orders.acceptedRows == 3)
         #expect(p.base.dataset.orders.uniqueOrders == 1)
     }
+
+    @Test func amountsBeyond32BitsWidenTheColumnAndKeepEveryCent() throws {
+        // 25,000,000.00 is more cents than 32 bits hold: the column widens, the earlier amount stays.
+        let analysis = try analyze(orders: "1,A,2025-01-01,10.00,\n2,A,2025-01-02,25000000.00,\n3,B,2025-01-03,-0.01,\n")
+        let p = analysis.profiles
+        #expect(p.revenueTotal[p.master("A")] == 2_500_001_000)
+        #expect(p.revenueTotal[p.master("B")] == -1)
+        #expect(p.history.purchaseCount(p.master("A")) == 2)
+    }
 }

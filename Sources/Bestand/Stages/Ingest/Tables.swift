@@ -39,12 +39,13 @@ package struct CustomerTable: Sendable {
 
 /// Order lines (struct of arrays). While files are read: every accepted row. After ingest
 /// (`keepWinners`): only the rows that count, the winners of order-id deduplication dated on or
-/// before the as-of date, with counts of the rest. 17 bytes a row: no order id (the index that
-/// finds repeats lives only while files are read) and no origin (repeats are counted, not listed).
+/// before the as-of date, with counts of the rest. 13 bytes a row (17 with amounts beyond 32
+/// bits): no order id (the index that finds repeats lives only while files are read) and no
+/// origin (repeats are counted, not listed).
 package struct OrderTable: Sendable {
     package var customer: [Int32] = []
     package var date: [Int32] = []
-    package var amount: [Int64] = []
+    package var amount = AmountColumn()
     package var cancelled: [Bool] = []
     /// One bit per row while files are read: a later row with the same order id replaced it.
     private var replaced: [UInt64] = []
@@ -95,14 +96,14 @@ package struct OrderTable: Sendable {
             guard date[row] <= asOf else { continue }
             customer[kept] = customer[row]
             date[kept] = date[row]
-            amount[kept] = amount[row]
+            amount.copy(from: row, to: kept)
             cancelled[kept] = cancelled[row]
             kept += 1
         }
         replaced = []
         customer = Array(customer[..<kept])
         date = Array(date[..<kept])
-        amount = Array(amount[..<kept])
+        amount.keepFirst(kept)
         cancelled = Array(cancelled[..<kept])
     }
 
