@@ -160,7 +160,7 @@ struct EntityResolver {
     ) -> Link? {
         // The cheap check of address_name first: most pairs of an address block differ in it.
         if rule == .addressName, a.pointee.houseNumber != b.pointee.houseNumber { return nil }
-        let name = MatchRecord.nameSimilarity(a.pointee, b.pointee)
+        let name = MatchRecord.nameSimilarity(a, b)
         guard name >= threshold else { return nil }
         switch rule {
         case .phoneName, .nameBirthDate:
@@ -187,13 +187,14 @@ struct EntityResolver {
     /// The blocking value of a record under `rule` (nil: the record is in no block of it).
     private static func blockingKey(
         _ rule: DeduplicationSettings.Rule, blocking: DeduplicationSettings.AddressBlocking
-    ) -> @Sendable (borrowing MatchRecord) -> Int? {
+    ) -> @Sendable (UnsafePointer<MatchRecord>) -> Int? {
         switch rule {
-        case .email: return { r in r.email.map { StableHash().adding($0).value } }
-        case .vatId: return { r in r.vatId.map { StableHash().adding($0).value } }
-        case .phoneName: return { r in r.phone.map { StableHash().adding($0).value } }
+        case .email: return { r in r.pointee.email.map { StableHash().adding($0).value } }
+        case .vatId: return { r in r.pointee.vatId.map { StableHash().adding($0).value } }
+        case .phoneName: return { r in r.pointee.phone.map { StableHash().adding($0).value } }
         case .addressName:
-            return { r in
+            return { record in
+                let r = record.pointee
                 guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
                 // Postcode, house number and the street's initial: typing errors rarely hit
                 // the first letter, and real blocks stay small.
@@ -203,20 +204,21 @@ struct EntityResolver {
                 }
                 return hash.value
             }
-        case .nameBirthDate: return { $0.birthDate == noDay ? nil : Int($0.birthDate) }
+        case .nameBirthDate: return { $0.pointee.birthDate == noDay ? nil : Int($0.pointee.birthDate) }
         }
     }
 
     /// Groups record indexes by the hash of a blocking value (records without one are left out);
     /// only groups of two or more. The comparisons check the fields themselves, so a hash
     /// collision costs a comparison, never a wrong link. Groups come in order of their first record.
-    private func blocks(_ records: [MatchRecord], _ value: (borrowing MatchRecord) -> Int?) -> [[Int32]] {
+    private func blocks(_ records: [MatchRecord], _ value: (UnsafePointer<MatchRecord>) -> Int?) -> [[Int32]] {
         var firstOfBlock: [Int: Int32] = [:]
         firstOfBlock.reserveCapacity(records.count)
         var next = [Int32](repeating: -1, count: records.count)
         var last = [Int32](repeating: -1, count: records.count)
         var size = [Int32](repeating: 0, count: records.count)
-        let keys = records.withUnsafeBufferPointer { buffer in buffer.indices.map { value(buffer[$0]) } }
+        // Records are read in place (a copy each would cost a dozen reference counts).
+        let keys = records.withUnsafeBufferPointer { buffer in buffer.indices.map { value(buffer.baseAddress! + $0) } }
         for index in records.indices {
             guard let key = keys[index] else { continue }
             if let first = firstOfBlock[key] {

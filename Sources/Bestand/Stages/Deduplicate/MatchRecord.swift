@@ -90,11 +90,14 @@ struct MatchRecord {
     /// name is empty, or when the two carry different legal forms (Müller GmbH is not Müller AG).
     /// A token pair of equal length, first and last letter and equal Kölner Phonetik code
     /// (Meier/Mayer, Schmidt/Schmitt) scores at least `phoneticFloor`. O(tokens² · length²).
-    static func nameSimilarity(_ a: borrowing MatchRecord, _ b: borrowing MatchRecord) -> Double {
-        guard a.name.tokenCount > 0, b.name.tokenCount > 0 else { return 0 }
-        if let formA = a.name.legalForm, let formB = b.name.legalForm, formA != formB { return 0 }
-        if a.name.sameTokens(as: b.name) { return 1 }
-        guard let forward = bestMatchAverage(a.name, b.name), let backward = bestMatchAverage(b.name, a.name) else { return 0 }
+    /// The records are read in place (a copy of each would cost a dozen reference counts).
+    static func nameSimilarity(_ a: UnsafePointer<MatchRecord>, _ b: UnsafePointer<MatchRecord>) -> Double {
+        guard a.pointee.name.tokenCount > 0, b.pointee.name.tokenCount > 0 else { return 0 }
+        if let formA = a.pointee.name.legalForm, let formB = b.pointee.name.legalForm, formA != formB { return 0 }
+        if a.pointee.name.sameTokens(as: b.pointee.name) { return 1 }
+        guard let forward = bestMatchAverage(a.pointee.name, b.pointee.name),
+            let backward = bestMatchAverage(b.pointee.name, a.pointee.name)
+        else { return 0 }
         return (forward + backward) / 2
     }
 
