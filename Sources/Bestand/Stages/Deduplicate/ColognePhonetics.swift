@@ -38,6 +38,19 @@ package enum ColognePhonetics {
         return String(decoding: encoder.digits, as: UTF8.self)
     }
 
+    /// Appends the code of a folded ASCII token (lowercase letters and digits) to `scalars`;
+    /// the same as `code` of the token's text. O(length).
+    static func appendCode(ofFoldedASCII token: ArraySlice<UInt8>, to scalars: inout [Unicode.Scalar]) {
+        var encoder = Encoder()
+        var wordStart = token.startIndex
+        for index in token.indices where !(0x61...0x7A).contains(token[index]) {
+            encoder.encode(token[wordStart..<index])
+            wordStart = index + 1
+        }
+        encoder.encode(token[wordStart..<token.endIndex])
+        for digit in encoder.digits { scalars.append(Unicode.Scalar(digit)) }
+    }
+
     /// The code of each token, in order. O(total length).
     package static func codes(ofTokens tokens: [String]) -> [String] {
         tokens.map { code($0) }
@@ -50,11 +63,14 @@ package enum ColognePhonetics {
         var last: UInt8 = 0xFF
 
         /// Encodes one word of lowercase ASCII letters. O(word length).
-        mutating func encode(_ word: [UInt8]) {
+        mutating func encode(_ word: [UInt8]) { encode(word[...]) }
+
+        mutating func encode(_ word: ArraySlice<UInt8>) {
+            let first = word.startIndex
             for index in word.indices {
                 let letter = Unicode.Scalar(word[index])
-                let previous: Unicode.Scalar = index > 0 ? Unicode.Scalar(word[index - 1]) : " "
-                let next: Unicode.Scalar = index + 1 < word.count ? Unicode.Scalar(word[index + 1]) : " "
+                let previous: Unicode.Scalar = index > first ? Unicode.Scalar(word[index - 1]) : " "
+                let next: Unicode.Scalar = index + 1 < word.endIndex ? Unicode.Scalar(word[index + 1]) : " "
                 switch letter {
                 case "a", "e", "i", "j", "o", "u", "y": emit(0)
                 case "b": emit(1)
@@ -65,8 +81,8 @@ package enum ColognePhonetics {
                 case "c":
                     let hard: Bool
                     switch next {
-                    case "a", "h", "k", "o", "q", "u", "x": hard = index == 0 || (previous != "s" && previous != "z")
-                    case "l", "r": hard = index == 0
+                    case "a", "h", "k", "o", "q", "u", "x": hard = index == first || (previous != "s" && previous != "z")
+                    case "l", "r": hard = index == first
                     default: hard = false
                     }
                     emit(hard ? 4 : 8)

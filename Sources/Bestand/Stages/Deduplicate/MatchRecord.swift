@@ -48,11 +48,36 @@ struct MatchRecord {
 
         init() {}
 
-        /// Folds the name, removes its legal form and computes the tokens' phonetic codes.
+        /// Folds the name, removes its legal form and computes the tokens' phonetic codes. A
+        /// core that folds to ASCII (almost every name) is split and coded on its bytes; other
+        /// cores go through `personTokens` and `ColognePhonetics.code`, with the same result.
         init(_ text: String) {
-            let company = NameNormalizer.companyName(text)
-            legalForm = company.legalForm
-            let words = NameNormalizer.personTokens(company.core)
+            let (bytes, core, legalForm) = NameNormalizer.companyNameBytes(text)
+            guard bytes[core].allSatisfy({ $0 < 0x80 }) else {
+                self = Name(tokensOf: String(decoding: bytes[core], as: UTF8.self), legalForm: legalForm)
+                return
+            }
+            self.legalForm = legalForm
+            // Folded ASCII folds to itself, so the tokens are those of `personTokens`, and
+            // byte order is the order of their strings.
+            var tokens = NameNormalizer.tokenRanges(bytes, in: core).filter { !NameNormalizer.isTitle(bytes, $0) }
+            tokens.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+            scalars.reserveCapacity(2 * core.count)
+            ends.reserveCapacity(2 * tokens.count)
+            for token in tokens {
+                for byte in bytes[token] { scalars.append(Unicode.Scalar(byte)) }
+                ends.append(Int32(scalars.count))
+            }
+            for token in tokens {
+                ColognePhonetics.appendCode(ofFoldedASCII: bytes[token], to: &scalars)
+                ends.append(Int32(scalars.count))
+            }
+        }
+
+        /// The name prepared from the text of its folded core, as `personTokens` splits it.
+        init(tokensOf core: String, legalForm: String?) {
+            self.legalForm = legalForm
+            let words = NameNormalizer.personTokens(core)
             for word in words {
                 scalars.append(contentsOf: word.unicodeScalars)
                 ends.append(Int32(scalars.count))

@@ -21,27 +21,36 @@ package enum NameNormalizer {
     /// "partg", "partg mbb", "co kg" and "co". "Müller GmbH & Co. KG" and "Mueller GmbH u. Co KG"
     /// both give ("mueller", "gmbh & co kg"). O(n) plus a constant number of token comparisons.
     package static func companyName(_ text: String) -> (core: String, legalForm: String?) {
+        let (bytes, core, legalForm) = companyNameBytes(text)
+        return (String(decoding: bytes[core], as: UTF8.self), legalForm)
+    }
+
+    /// `companyName` as the folded bytes of the whole name and the range of its core.
+    static func companyNameBytes(_ text: String) -> (bytes: [UInt8], core: Range<Int>, legalForm: String?) {
         let bytes = foldedBytes(text)
         let tokens = tokenRanges(bytes)
-        guard tokens.count > 1 else { return (String(decoding: bytes, as: UTF8.self), nil) }
+        guard tokens.count > 1 else { return (bytes, bytes.indices, nil) }
         if let group = legalFormsByLastToken.first(where: { equal(bytes, tokens[tokens.count - 1], $0.key) }) {
             for form in group.forms where form.tokens.count < tokens.count {
                 let first = tokens.count - form.tokens.count
                 if matches(form.tokens, bytes, tokens, from: first) {
-                    let end = tokens[first - 1].upperBound
-                    return (String(decoding: bytes[..<end], as: UTF8.self), form.canonical)
+                    return (bytes, 0..<tokens[first - 1].upperBound, form.canonical)
                 }
             }
         }
         if let group = legalFormsByFirstToken.first(where: { equal(bytes, tokens[0], $0.key) }) {
             for form in group.forms where form.tokens.count < tokens.count {
                 if matches(form.tokens, bytes, tokens, from: 0) {
-                    let start = tokens[form.tokens.count].lowerBound
-                    return (String(decoding: bytes[start...], as: UTF8.self), form.canonical)
+                    return (bytes, tokens[form.tokens.count].lowerBound..<bytes.count, form.canonical)
                 }
             }
         }
-        return (String(decoding: bytes, as: UTF8.self), nil)
+        return (bytes, bytes.indices, nil)
+    }
+
+    /// Whether the token at `range` of folded bytes is a title that `personTokens` drops.
+    static func isTitle(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        titles.contains(where: { equal(bytes, range, $0) })
     }
 
     /// The folded tokens of a person's name without titles, sorted, so word order does not matter.
@@ -244,14 +253,17 @@ package enum NameNormalizer {
     // MARK: - Tokens
 
     /// The ranges of the space-separated tokens of folded bytes. O(n).
-    static func tokenRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func tokenRanges(_ bytes: [UInt8]) -> [Range<Int>] { tokenRanges(bytes, in: bytes.indices) }
+
+    /// The ranges of the space-separated tokens within `bounds` of folded bytes. O(n).
+    static func tokenRanges(_ bytes: [UInt8], in bounds: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        var start = 0
-        for index in 0..<bytes.count where bytes[index] == space {
+        var start = bounds.lowerBound
+        for index in bounds where bytes[index] == space {
             if index > start { ranges.append(start..<index) }
             start = index + 1
         }
-        if bytes.count > start { ranges.append(start..<bytes.count) }
+        if bounds.upperBound > start { ranges.append(start..<bounds.upperBound) }
         return ranges
     }
 
