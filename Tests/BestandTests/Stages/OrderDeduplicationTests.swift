@@ -120,4 +120,31 @@ import Testing
         #expect(data.orders.acceptedRows == 999)
         #expect(data.orders.uniqueOrders == winners.count)
     }
+
+    /// Packed ids unpack to themselves, and different ids never share a packed form: trailing
+    /// digit runs of every parity and length (leading zeros, beyond 255), no digits, only digits.
+    @Test func packedIdsRoundTripAndStayApart() {
+        var ids = ["", "0", "00", "7", "A", "A-1", "A-01", "A-10", "A-010", "WS-123456", "123456789012345678901234", "Ä-9", "9A", "1-2"]
+        ids.append(String(repeating: "4", count: 300))
+        ids.append("K" + String(repeating: "0", count: 256) + "1")
+        var random = SeededRandom(seed: 3)
+        for _ in 0..<3_000 {
+            let digits = String((0..<random.below(12)).map { _ in Character(String(random.below(10))) })
+            ids.append(["", "A-", "B", "a1-"][random.below(4)] + digits)
+        }
+        var seen: [[UInt8]: String] = [:]
+        var packed: [UInt8] = []
+        var unpacked: [UInt8] = []
+        for id in Set(ids) {
+            var text = id
+            text.withUTF8 { OrderIdIndex.pack($0, into: &packed) }
+            packed.withUnsafeBufferPointer { OrderIdIndex.unpack($0, into: &unpacked) }
+            #expect(String(decoding: unpacked, as: UTF8.self) == id)
+            #expect(seen[packed] == nil, "\(id) and \(seen[packed] ?? "") pack alike")
+            seen[packed] = id
+        }
+        var id = "A-10639601"
+        id.withUTF8 { OrderIdIndex.pack($0, into: &packed) }
+        #expect(packed.count == 8)
+    }
 }

@@ -8,12 +8,12 @@
 ///
 /// Ingest looks every order row up as it is read, so a repeat is known at once and the ids
 /// need not be kept once ingest ends. Each distinct id is stored once, as `row (4 bytes) · id
-/// space (varint) · length (varint) · bytes`, where `row` is the latest row with that id, in
-/// segments of memory that never move (growth adds a segment and copies nothing). Open
-/// addressing with linear probing over slots of `offset << 24 | 24 bits of the hash`, filled
-/// to at most 85 %; a probe touches the entry only when the fingerprints agree. About 10–12
-/// bytes of slots and 6 + length bytes of entry per distinct id. O(length of the id) per row
-/// expected.
+/// space (varint) · length (varint) · packed id` (see `pack`), where `row` is the latest row with
+/// that id, in segments of memory that never move (growth adds a segment and copies nothing).
+/// Open addressing with linear probing over slots of `offset << 24 | 24 bits of the hash`,
+/// filled to at most 85 %; a probe touches the entry only when the fingerprints agree. About
+/// 10–11 bytes of slots and 14 bytes of entry for an id like `A-10639601`. O(length of the id)
+/// per row expected.
 final class OrderIdIndex {
     /// The base address of every segment number; an entry larger than a segment gets several
     /// consecutive numbers over one allocation.
@@ -26,6 +26,10 @@ final class OrderIdIndex {
     /// The hash bits kept in a slot (all 24 but in tests, which force fingerprint agreement).
     private let fingerprintMask: UInt64
     private(set) var count = 0
+    /// The packed form of the id being looked up (reused, so that lookups do not allocate).
+    private var packed: [UInt8] = []
+    /// An id unpacked for rehashing.
+    private var unpacked: [UInt8] = []
 
     init(capacity: Int = 1 << 16, fingerprintBits: Int = 24, segmentBits: Int = 22) {
         table = ZeroedTable(count: Self.slotCount(for: capacity))
@@ -37,8 +41,8 @@ final class OrderIdIndex {
         for allocation in allocations { allocation.base.deallocate() }
     }
 
-    /// Slots for `ids` distinct ids at a fill of 75 %.
-    private static func slotCount(for ids: Int) -> Int { max(1024, ids / 3 * 4 + 4) }
+    /// Slots for `ids` distinct ids at a fill of 80 %.
+    private static func slotCount(for ids: Int) -> Int { max(1024, ids / 4 * 5 + 4) }
 
     /// Where the probe for `hash` starts: the high half of `hash · slots`, an even spread over
     /// any table size (the fingerprint takes the low bits).
@@ -52,7 +56,12 @@ final class OrderIdIndex {
     }
 
     /// `replace` with the id's hash already computed (`ByteInterner.hash(bytes, tag: tag)`).
-    func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
+    func replace(_ id: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
+        Self.pack(id, into: &packed)
+        return packed.withUnsafeBufferPointer { replace(packed: $0, tag: tag, row: row, hash: hash) }
+    }
+
+    private func replace(packed bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
         let fingerprint = hash & fingerprintMask
         let slots = table.slots
         let size = table.count
@@ -180,7 +189,8 @@ final class OrderIdIndex {
             var position = 0
             while position < allocation.used {
                 let (tag, bytes, entrySize) = Self.entry(at: allocation.base + position)
-                let hash = ByteInterner.hash(bytes, tag: tag)
+                Self.unpack(bytes, into: &unpacked)
+                let hash = unpacked.withUnsafeBufferPointer { ByteInterner.hash($0, tag: tag) }
                 var slot = home(hash)
                 while next[slot] != 0 {
                     slot += 1
@@ -192,6 +202,58 @@ final class OrderIdIndex {
                 // A large entry used up its segments.
                 if entrySize > 1 << segmentBits { break }
             }
+        }
+    }
+
+    // MARK: - Packed ids
+
+    /// The stored form of an order id: the bytes before its trailing digits, then the digits two
+    /// to a byte — `varint(prefix length) · prefix · digit count · digits`, 4 bits each, an odd
+    /// count padded with 0xF. "A-10639601" takes 8 bytes instead of 10. A run of more than 255
+    /// trailing digits leaves the rest in the prefix. The form is decoded by `unpack`, so equal
+    /// packed forms mean equal ids.
+    static func pack(_ id: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var digits = 0
+        while digits < min(id.count, 255), (0x30...0x39).contains(id[id.count - 1 - digits]) { digits += 1 }
+        let prefix = id.count - digits
+        var rest = prefix
+        while rest >= 0x80 {
+            out.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        out.append(UInt8(rest))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: id[0..<prefix]))
+        out.append(UInt8(digits))
+        var index = prefix
+        while index < id.count {
+            let high = id[index] - 0x30
+            let low = index + 1 < id.count ? id[index + 1] - 0x30 : 0xF
+            out.append(high << 4 | low)
+            index += 2
+        }
+    }
+
+    /// The order id of a packed form (see `pack`).
+    static func unpack(_ packed: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var position = 0
+        var prefix = 0
+        var shift = 0
+        while true {
+            let byte = packed[position]
+            position += 1
+            prefix |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: packed[position..<(position + prefix)]))
+        position += prefix
+        let digits = Int(packed[position])
+        position += 1
+        for index in 0..<digits {
+            let byte = packed[position + index / 2]
+            out.append(0x30 + (index % 2 == 0 ? byte >> 4 : byte & 0xF))
         }
     }
 }
