@@ -263,30 +263,34 @@ package struct Ingest: Stage {
     private func readGroup(_ indexes: [Int], of inputs: [(source: Int, file: InputFile)], sources: [SourceConfig]) -> GroupResult {
         var result = GroupResult(dataset: Dataset(idSpaces: pipeline.idSpaces))
         let zone = ZoneOffsets(zone: pipeline.timeZone)
-        // Lives only while files are read: each order row learns here which row it repeats.
-        var orderIds: OrderIdIndex? = OrderIdIndex()
+        // A group of order files (the groups are either that or without any) parses on this
+        // thread and makes its lookups on another.
+        let readsOrders = indexes.contains { sources[inputs[$0].source].entity == .orders }
+        let orderLookups = readsOrders ? OrderLookups(idSpaces: pipeline.idSpaces) : nil
         for index in indexes {
             let (sourceIndex, file) = inputs[index]
             var report = InputFileReport(source: sourceIndex, path: file.outputPath)
             do {
                 try read(
                     file, source: sources[sourceIndex], sourceIndex: sourceIndex, fileIndex: index, zone: zone, report: &report,
-                    into: &result.dataset, orderIds: orderIds!)
+                    into: &result.dataset, orderLookups: orderLookups)
             } catch {
                 result.failure = (index, error)
                 break
             }
             result.reports.append((index, report))
         }
-        // The index goes before the order table shrinks to the rows that count.
-        orderIds = nil
-        result.dataset.orders.keepWinners(through: asOf)
+        if let orderLookups {
+            // The order rows' customer keys are the only keys of this group.
+            (result.dataset.orders, result.dataset.keys) = orderLookups.finish()
+            result.dataset.orders.keepWinners(through: asOf)
+        }
         return result
     }
 
     private func read(
         _ file: InputFile, source: SourceConfig, sourceIndex: Int, fileIndex: Int, zone: ZoneOffsets,
-        report: inout InputFileReport, into dataset: inout Dataset, orderIds: OrderIdIndex
+        report: inout InputFileReport, into dataset: inout Dataset, orderLookups: OrderLookups?
     ) throws(BestandError) {
         let digest = FileDigest(path: file.openPath, displayPath: file.displayPath)
         let (reader, columns) = try Ingest.openTable(file, source: source, report: &report)
@@ -300,7 +304,7 @@ package struct Ingest: Stage {
             cancelled: pipeline.settings.cancelledStatuses.map { Array($0.lowercased().utf8) },
             prospectTypes: pipeline.settings.prospectInteractionTypes.map { Array($0.lowercased().utf8) },
             header: report.header, record: reader.record)
-        try rows.readAll(into: &dataset, orderIds: orderIds, report: &report)
+        try rows.readAll(into: &dataset, orderLookups: orderLookups, report: &report)
         report.sha256 = try digest.wait()
     }
 }

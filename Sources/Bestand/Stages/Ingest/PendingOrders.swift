@@ -10,7 +10,10 @@ struct PendingOrders {
     /// The order id and customer id bytes of the pending rows, one after the other.
     private var bytes: [UInt8] = []
     private var rows: [Row] = []
-    static let batchSize = 64
+    /// Rows handed over at once.
+    static let capacity = 4096
+    /// Rows whose lookups are made together.
+    static let lookupBatch = 64
 
     private struct Row {
         var orderIdEnd: Int
@@ -23,11 +26,11 @@ struct PendingOrders {
     }
 
     init() {
-        bytes.reserveCapacity(Self.batchSize * 32)
-        rows.reserveCapacity(Self.batchSize)
+        bytes.reserveCapacity(Self.capacity * 32)
+        rows.reserveCapacity(Self.capacity)
     }
 
-    var isFull: Bool { rows.count >= Self.batchSize }
+    var isFull: Bool { rows.count >= Self.capacity }
 
     mutating func append(
         orderId: UnsafeBufferPointer<UInt8>, customerId: UnsafeBufferPointer<UInt8>, day: Int32, cents: Int64, cancelled: Bool
@@ -38,37 +41,54 @@ struct PendingOrders {
         rows.append(Row(orderIdEnd: orderIdEnd, customerIdEnd: bytes.count, day: day, cents: cents, cancelled: cancelled))
     }
 
-    /// Adds the pending rows to the order table, in the order they were read, and empties the batch.
-    mutating func flush(into dataset: inout Dataset, orderIds: OrderIdIndex, tag: UInt16) {
-        guard !rows.isEmpty else { return }
+    /// Adds the pending rows to the order table, in the order they were read, and empties the
+    /// batch; the lookups of `lookupBatch` rows at a time are made together.
+    mutating func flush(into orders: inout OrderTable, keys: inout CustomerKeys, orderIds: OrderIdIndex, tag: UInt16) {
+        var first = 0
+        var start = 0
+        while first < rows.count {
+            let end = min(first + Self.lookupBatch, rows.count)
+            start = flush(first..<end, from: start, into: &orders, keys: &keys, orderIds: orderIds, tag: tag)
+            first = end
+        }
+        bytes.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+    }
+
+    /// Looks up and appends `batch` of the rows, whose bytes begin at `start`; returns where the
+    /// bytes of the next row begin.
+    private mutating func flush(
+        _ batch: Range<Int>, from start: Int, into orders: inout OrderTable, keys: inout CustomerKeys,
+        orderIds: OrderIdIndex, tag: UInt16
+    ) -> Int {
         bytes.withUnsafeBufferPointer { stored in
-            var start = 0
+            var start = start
+            let batchStart = start
             // Hash every id and load its first slot: independent loads that overlap.
             var touched: UInt64 = 0
-            for index in rows.indices {
+            for index in batch {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<rows[index].orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[rows[index].orderIdEnd..<rows[index].customerIdEnd])
                 rows[index].orderIdHash = ByteInterner.hash(orderId, tag: tag)
                 rows[index].customerIdHash = ByteInterner.hash(customerId, tag: tag)
                 touched ^= orderIds.firstSlot(hash: rows[index].orderIdHash)
-                touched ^= dataset.keys.ids.firstSlot(hash: rows[index].customerIdHash)
+                touched ^= keys.ids.firstSlot(hash: rows[index].customerIdHash)
                 start = rows[index].customerIdEnd
             }
             orderIds.sink ^= touched
             // The lookups themselves, in row order.
-            start = 0
-            for row in rows {
+            start = batchStart
+            for row in rows[batch] {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<row.orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[row.orderIdEnd..<row.customerIdEnd])
-                let next = Int32(dataset.orders.count)
-                dataset.orders.append(
-                    customer: dataset.keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash), date: row.day,
+                let next = Int32(orders.count)
+                orders.append(
+                    customer: keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash), date: row.day,
                     amount: row.cents, cancelled: row.cancelled,
                     replacing: orderIds.replace(orderId, tag: tag, row: next, hash: row.orderIdHash))
                 start = row.customerIdEnd
             }
+            return start
         }
-        bytes.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
     }
 }

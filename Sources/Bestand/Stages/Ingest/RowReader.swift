@@ -23,15 +23,16 @@ struct RowReader {
         var detail: String
     }
 
+    /// Reads every record; order rows go to `orderLookups` (needed for order files only).
     mutating func readAll(
-        into dataset: inout Dataset, orderIds: OrderIdIndex, report: inout InputFileReport
+        into dataset: inout Dataset, orderLookups: OrderLookups?, report: inout InputFileReport
     ) throws(BestandError) {
         // Order files: after the first rows, room for the rows that the file's size suggests, so
         // the table and the id index neither copy nor rehash themselves while they grow.
         var sampledBytes = 0
         let sampleRows = source.entity == .orders ? 4096 : 0
-        var pending = PendingOrders()
-        defer { pending.flush(into: &dataset, orderIds: orderIds, tag: idSpace) }
+        var pending = orderLookups?.emptyBatch() ?? PendingOrders()
+        defer { orderLookups?.submit(pending, tag: idSpace) }
         while try reader.next() {
             record = reader.record
             if isBlank() { continue }
@@ -39,9 +40,7 @@ struct RowReader {
             if report.rowsRead <= sampleRows {
                 sampledBytes += reader.recordByteCount + 1
                 if report.rowsRead == sampleRows {
-                    let expected = report.bytes / max(1, sampledBytes / sampleRows) * 21 / 20
-                    dataset.orders.reserve(expected)
-                    orderIds.reserve(orderIds.count + expected)
+                    orderLookups?.reserve(report.bytes / max(1, sampledBytes / sampleRows) * 21 / 20)
                 }
             }
             do {
@@ -51,7 +50,10 @@ struct RowReader {
                 case .customers: afterAsOf = try readCustomer(into: &dataset, report: &report)
                 case .orders:
                     afterAsOf = try readOrder(into: &pending)
-                    if pending.isFull { pending.flush(into: &dataset, orderIds: orderIds, tag: idSpace) }
+                    if pending.isFull, let orderLookups {
+                        orderLookups.submit(pending, tag: idSpace)
+                        pending = orderLookups.emptyBatch()
+                    }
                 case .interactions: afterAsOf = try readInteraction(into: &dataset)
                 case .campaignContacts: afterAsOf = try readCampaignEvent(response: false, into: &dataset)
                 case .campaignResponses: afterAsOf = try readCampaignEvent(response: true, into: &dataset)
