@@ -95,12 +95,13 @@ package struct Deduplicate: Stage {
     ) -> CustomerBase {
         let keys = keyOrder.keys.filter { customerKeys[Int($0)] }
         var masterOfKey = [Int32](repeating: -1, count: dataset.keys.count)
-        var masterOfRoot: [Int32: Int32] = [:]
+        var masterOfRoot = [Int32](repeating: -1, count: dataset.keys.count)
         var masterId: [String] = []
         var members: [Int] = []
         for key in keys {
-            let root = union.find(key)
-            if let master = masterOfRoot[root] {
+            let root = Int(union.find(key))
+            if masterOfRoot[root] >= 0 {
+                let master = masterOfRoot[root]
                 masterOfKey[Int(key)] = master
                 members[Int(master)] += 1
             } else {
