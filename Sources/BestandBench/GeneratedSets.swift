@@ -45,6 +45,7 @@ func benchGeneratedSets(_ sets: [GeneratedSet], folder: String) throws {
                 ["generate", "--customers", String(set.customers), "--seed", "1", "--order-factor", String(set.orderFactor), "--out", data])
             generateSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
+        readOnce(data)
         let start = DispatchTime.now().uptimeNanoseconds
         try runProcess(executable, ["run", data + "/pipeline.json", "--out", data + "/out", "--quiet"])
         let wallSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -91,6 +92,17 @@ func benchGeneratedSets(_ sets: [GeneratedSet], folder: String) throws {
 }
 
 private func fixed(_ value: Double, _ decimals: Int) -> String { Decimal.fixed(value, decimals: decimals) }
+
+/// Reads every CSV file of `folder` once, so that the timed run finds them in the page cache
+/// whether or not they were read lately: the times are then the pipeline's, not the disk's.
+private func readOnce(_ folder: String) {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in files.sorted() where name.hasSuffix(".csv") {
+        guard let handle = FileHandle(forReadingAtPath: folder + "/" + name) else { continue }
+        while let chunk = try? handle.read(upToCount: 8 << 20), !chunk.isEmpty {}
+        try? handle.close()
+    }
+}
 
 /// Runs `executable` with `arguments`, passing its output through; throws when it fails.
 private func runProcess(_ executable: String, _ arguments: [String]) throws {
