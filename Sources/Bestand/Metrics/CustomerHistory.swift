@@ -1,15 +1,15 @@
 /// Every master customer's valid orders as of the evaluation date, summed per day.
 ///
 /// Compressed rows: master `c` owns days `start[c]..<start[c+1]` (ascending) with their net
-/// amount, and purchase days (net > 0) `purchaseStart[c]..<purchaseStart[c+1]`. The net
-/// amounts are kept as a running sum, which answers any date-range revenue in O(log days).
-/// Built in O(orders), mostly in the memory of the order rows themselves.
+/// amount, and purchase days (net > 0) `purchaseStart[c]..<purchaseStart[c+1]`. A date-range
+/// revenue takes O(log days + days in the range) of one customer. Built in O(orders) in the
+/// memory of the order rows themselves.
 package struct CustomerHistory: Sendable {
     package let asOf: Int32
     package private(set) var start: [Int32]
     package private(set) var day: [Int32]
-    /// `cumulativeNet[i]` = the sum of the net amounts of days `0...i`.
-    private var cumulativeNet: [Int64]
+    /// The net amount of each day, in 32 bits while every one fits.
+    private var net: AmountColumn
     package private(set) var purchaseStart: [Int32]
     package private(set) var purchaseDay: [Int32]
     /// Earliest prospect-type interaction per master on or before the as-of date (`Int32.max`: none).
@@ -19,8 +19,7 @@ package struct CustomerHistory: Sendable {
 
     /// Valid orders are the winning rows that are not cancelled, dated on or before `asOf` (ingest
     /// kept only winners dated on or before the as-of date). The rows' columns become the
-    /// history's: they are grouped by master and sorted and summed per day in place; only the
-    /// running sum is new.
+    /// history's: they are grouped by master and sorted and summed per day in place.
     package init(orders: consuming OrderTable, base: borrowing CustomerBase, asOf: Int32) {
         self.asOf = asOf
         let masters = base.masterCount
@@ -41,12 +40,25 @@ package struct CustomerHistory: Sendable {
         for group in 0...masters { count[group + 1] += count[group] }
         let days: Days
         switch amounts {
-        case .narrow(var amounts): days = Self.days(&master, &orderDay, &amounts, bounds: count)
-        case .wide(var amounts): days = Self.days(&master, &orderDay, &amounts, bounds: count)
+        case .narrow(var amounts):
+            Self.groupAndSort(&master, &orderDay, &amounts, bounds: count)
+            if Self.daySumsFit(orderDay, amounts, bounds: count) {
+                days = Self.sumPerDay(&orderDay, &amounts, bounds: count)
+                net = AmountColumn(.narrow(amounts))
+            } else {
+                // A day's sum beyond 32 bits: the amounts widen first.
+                var wide = amounts.map { Int64($0) }
+                amounts = []
+                days = Self.sumPerDay(&orderDay, &wide, bounds: count)
+                net = AmountColumn(.wide(wide))
+            }
+        case .wide(var amounts):
+            Self.groupAndSort(&master, &orderDay, &amounts, bounds: count)
+            days = Self.sumPerDay(&orderDay, &amounts, bounds: count)
+            net = AmountColumn(.wide(amounts))
         }
         start = days.start
         day = orderDay
-        cumulativeNet = days.cumulativeNet
         purchaseStart = days.purchaseStart
         purchaseDay = days.purchaseDay
 
@@ -85,16 +97,21 @@ package struct CustomerHistory: Sendable {
 
     /// Sum of `c`'s valid order amounts dated in `first...last`. O(log n).
     package func revenue(_ c: Int, from first: Int32, through last: Int32) -> Int64 {
-        let lower = Int(start[c])
         let upper = Int(start[c + 1])
-        let a = Self.lowerBound(day, lower, upper, first)
-        let b = Self.upperBound(day, lower, upper, last)
-        return a < b ? netBefore(b) - netBefore(a) : 0
+        var index = Self.lowerBound(day, Int(start[c]), upper, first)
+        var sum: Int64 = 0
+        while index < upper, day[index] <= last {
+            sum += net[index]
+            index += 1
+        }
+        return sum
     }
 
     /// Sum of all of `c`'s valid order amounts (all are on or before the as-of date).
     package func revenueTotal(_ c: Int) -> Int64 {
-        netBefore(Int(start[c + 1])) - netBefore(Int(start[c]))
+        var sum: Int64 = 0
+        for index in Int(start[c])..<Int(start[c + 1]) { sum += net[index] }
+        return sum
     }
 
     /// Revenue of the 365 days ending on `date`: `date − 364 … date`.
@@ -111,34 +128,29 @@ package struct CustomerHistory: Sendable {
         return firstProspectInteraction[c] <= date ? .z1 : .z0
     }
 
-    /// The per-day arrays that `days` builds beside the day numbers.
+    /// The per-master bounds and purchase days that `sumPerDay` builds beside the day arrays.
     private struct Days {
         var start: [Int32]
-        var cumulativeNet: [Int64]
         var purchaseStart: [Int32]
         var purchaseDay: [Int32]
     }
 
     /// Groups the rows by master (`group`, with `bounds` from a count per group; the last group
-    /// holds the rows that are not valid), then per master sorts its rows by day (insertion
-    /// sort: a customer has few) and sums them per day. The day numbers are written over the
-    /// master's own rows or earlier ones, so `days` ends as the day array. O(rows).
-    private static func days<Amount: FixedWidthInteger>(
+    /// holds the rows that are not valid), then sorts each master's rows by day (insertion
+    /// sort: a customer has few). O(rows).
+    private static func groupAndSort<Amount>(
         _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]
-    ) -> Days {
+    ) {
         groupInPlace(&group, &days, &amounts, bounds: bounds)
         group = []
-        let masters = bounds.count - 2
-        var result = Days(
-            start: [Int32](repeating: 0, count: masters + 1), cumulativeNet: [],
-            purchaseStart: [Int32](repeating: 0, count: masters + 1), purchaseDay: [])
-        result.cumulativeNet.reserveCapacity(Int(bounds[masters]))
-        var running: Int64 = 0
-        for c in 0..<masters {
-            let lower = Int(bounds[c])
+        for c in 0..<(bounds.count - 2) { sortByDay(&days, &amounts, Int(bounds[c]), Int(bounds[c + 1])) }
+    }
+
+    /// Whether every master's sum per day fits 32 bits (rows grouped and sorted). O(rows).
+    private static func daySumsFit(_ days: [Int32], _ amounts: [Int32], bounds: [Int32]) -> Bool {
+        for c in 0..<(bounds.count - 2) {
+            var i = Int(bounds[c])
             let upper = Int(bounds[c + 1])
-            sortByDay(&days, &amounts, lower, upper)
-            var i = lower
             while i < upper {
                 let date = days[i]
                 var sum: Int64 = 0
@@ -146,22 +158,45 @@ package struct CustomerHistory: Sendable {
                     sum += Int64(amounts[i])
                     i += 1
                 }
-                days[result.cumulativeNet.count] = date
-                running += sum
-                result.cumulativeNet.append(running)
-                if sum > 0 { result.purchaseDay.append(date) }
+                if Int32(exactly: sum) == nil { return false }
             }
-            result.start[c + 1] = Int32(result.cumulativeNet.count)
-            result.purchaseStart[c + 1] = Int32(result.purchaseDay.count)
         }
-        days.removeLast(days.count - result.cumulativeNet.count)
-        amounts = []
-        return result
+        return true
     }
 
-    /// The sum of the net amounts of days `0..<index`.
-    @inline(__always)
-    private func netBefore(_ index: Int) -> Int64 { index == 0 ? 0 : cumulativeNet[index - 1] }
+    /// Sums each master's rows per day (rows grouped and sorted), writing day and sum over the
+    /// master's own rows or earlier ones, so that the arrays end as the day arrays; every sum
+    /// must fit `Amount`. O(rows).
+    private static func sumPerDay<Amount: FixedWidthInteger>(
+        _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]
+    ) -> Days {
+        let masters = bounds.count - 2
+        var result = Days(
+            start: [Int32](repeating: 0, count: masters + 1), purchaseStart: [Int32](repeating: 0, count: masters + 1),
+            purchaseDay: [])
+        var written = 0
+        for c in 0..<masters {
+            var i = Int(bounds[c])
+            let upper = Int(bounds[c + 1])
+            while i < upper {
+                let date = days[i]
+                var sum: Int64 = 0
+                while i < upper, days[i] == date {
+                    sum += Int64(amounts[i])
+                    i += 1
+                }
+                days[written] = date
+                amounts[written] = Amount(sum)
+                written += 1
+                if sum > 0 { result.purchaseDay.append(date) }
+            }
+            result.start[c + 1] = Int32(written)
+            result.purchaseStart[c + 1] = Int32(result.purchaseDay.count)
+        }
+        days.removeLast(days.count - written)
+        amounts.removeLast(amounts.count - written)
+        return result
+    }
 
     /// Reorders the rows of the three columns so that the rows of group `g` (its number in
     /// `group`) fill `bounds[g]..<bounds[g+1]`, in place. Two passes of a bucket permutation

@@ -157,4 +157,15 @@ import Testing
         #expect(p.revenueTotal[p.master("B")] == -1)
         #expect(p.history.purchaseCount(p.master("A")) == 2)
     }
+
+    @Test func aDaySumBeyond32BitsWidensTheHistory() throws {
+        // Each amount fits 32 bits, their sum on 1 January does not.
+        let analysis = try analyze(
+            orders: "1,A,2025-01-01,20000000.00,\n2,A,2025-01-01,20000000.00,\n3,A,2025-01-05,1.00,\n4,B,2025-01-01,-3.00,\n")
+        let p = analysis.profiles
+        #expect(p.revenueTotal[p.master("A")] == 4_000_000_100)
+        #expect(p.revenue12Months[p.master("A")] == 4_000_000_100)
+        #expect(p.history.purchaseCount(p.master("A")) == 2)
+        #expect(p.revenueTotal[p.master("B")] == -300)
+    }
 }

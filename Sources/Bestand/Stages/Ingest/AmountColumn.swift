@@ -13,6 +13,16 @@ package struct AmountColumn: RandomAccessCollection, Sendable {
 
     package init() {}
 
+    /// A column of the given values.
+    package init(_ values: Values) {
+        switch values {
+        case .narrow(let values): narrow = values
+        case .wide(let values):
+            wide = values
+            isWide = true
+        }
+    }
+
     package var startIndex: Int { 0 }
     package var endIndex: Int { isWide ? wide.count : narrow.count }
 
