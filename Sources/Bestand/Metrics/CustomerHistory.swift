@@ -42,11 +42,11 @@ package struct CustomerHistory: Sendable {
         switch amounts {
         case .narrow(var amounts):
             Self.groupAndSort(&master, &orderDay, &amounts, bounds: count)
-            if Self.daySumsFit(orderDay, amounts, bounds: count) {
+            if Self.daySumsFit(amounts, bounds: count) {
                 days = Self.sumPerDay(&orderDay, &amounts, bounds: count)
                 net = AmountColumn(.narrow(amounts))
             } else {
-                // A day's sum beyond 32 bits: the amounts widen first.
+                // A day's sum might not fit 32 bits: the amounts widen first.
                 var wide = amounts.map { Int64($0) }
                 amounts = []
                 days = Self.sumPerDay(&orderDay, &wide, bounds: count)
@@ -146,20 +146,13 @@ package struct CustomerHistory: Sendable {
         for c in 0..<(bounds.count - 2) { sortByDay(&days, &amounts, Int(bounds[c]), Int(bounds[c + 1])) }
     }
 
-    /// Whether every master's sum per day fits 32 bits (rows grouped and sorted). O(rows).
-    private static func daySumsFit(_ days: [Int32], _ amounts: [Int32], bounds: [Int32]) -> Bool {
+    /// Whether each master's amounts, added up as absolute values, stay within 32 bits: then
+    /// every sum of a day does too (a master of more turnover keeps its days in 64 bits). O(rows).
+    private static func daySumsFit(_ amounts: [Int32], bounds: [Int32]) -> Bool {
         for c in 0..<(bounds.count - 2) {
-            var i = Int(bounds[c])
-            let upper = Int(bounds[c + 1])
-            while i < upper {
-                let date = days[i]
-                var sum: Int64 = 0
-                while i < upper, days[i] == date {
-                    sum += Int64(amounts[i])
-                    i += 1
-                }
-                if Int32(exactly: sum) == nil { return false }
-            }
+            var total: Int64 = 0
+            for row in Int(bounds[c])..<Int(bounds[c + 1]) { total += Int64(amounts[row].magnitude) }
+            if total > Int32.max { return false }
         }
         return true
     }
