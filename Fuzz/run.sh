@@ -8,12 +8,23 @@ seconds="${1:-300}"
 out=.build/fuzz
 mkdir -p "$out"
 sources=$(find Sources/Bestand -name '*.swift' | sort)
+# The C functions of BestandNative, with a module map so that the library can import them.
+mkdir -p "$out/native"
+printf 'module BestandNative {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/BestandNative/include/BestandNative.h" \
+    > "$out/native/module.modulemap"
+natives=()
+for file in Sources/BestandNative/*.c; do
+    clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/BestandNative/include -c "$file" \
+        -o "$out/native/$(basename "$file" .c).o"
+    natives+=("$out/native/$(basename "$file" .c).o")
+done
 # The library as one instrumented module, then each target on top of it.
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Bestand -emit-module \
-    -emit-module-path "$out/Bestand.swiftmodule" -package-name bestand -c $sources -wmo -o "$out/Bestand.o"
+    -emit-module-path "$out/Bestand.swiftmodule" -package-name bestand -I "$out/native" -c $sources -wmo \
+    -o "$out/Bestand.o"
 for target in FuzzValues FuzzIngest; do
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -package-name bestand -I "$out" \
-        "Fuzz/$target.swift" "$out/Bestand.o" -o "$out/$target" 2>&1 | grep -v "ld.gold: warning" || true
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -package-name bestand -I "$out" -I "$out/native" \
+        "Fuzz/$target.swift" "$out/Bestand.o" "${natives[@]}" -o "$out/$target" 2>&1 | grep -v "ld.gold: warning" || true
     mkdir -p "$out/findings/$target" "$out/corpus/$target"
     cp -n Fuzz/corpus/"$target"/* "$out/corpus/$target/" 2>/dev/null || true
     echo "== $target: $seconds s"
