@@ -25,9 +25,10 @@ package struct CustomerHistory: Sendable {
         let masters = base.masterCount
         var master: [Int32] = []
         var orderDay: [Int32] = []
+        var amountColumn = AmountColumn()
         swap(&master, &orders.customer)
         swap(&orderDay, &orders.date)
-        let amounts = orders.amount.take()
+        swap(&amountColumn, &orders.amount)
 
         // Each row's master; rows that are not valid go to an extra last group.
         var count = [Int32](repeating: 0, count: masters + 2)
@@ -39,7 +40,8 @@ package struct CustomerHistory: Sendable {
         orders = OrderTable()
         for group in 0...masters { count[group + 1] += count[group] }
         let days: Days
-        switch amounts {
+        // Taken straight into the pattern, so that no second reference keeps the array shared.
+        switch amountColumn.take() {
         case .narrow(var amounts):
             Self.groupAndSort(&master, &orderDay, &amounts, bounds: count)
             if Self.daySumsFit(amounts, bounds: count) {
