@@ -97,7 +97,8 @@ package struct CustomerHistory: Sendable {
         return index < Int(purchaseStart[c + 1]) && purchaseDay[index] <= last
     }
 
-    /// Sum of `c`'s valid order amounts dated in `first...last`. O(log n).
+    /// Sum of `c`'s valid order amounts dated in `first...last`. O(log days + days in the range)
+    /// of `c`.
     package func revenue(_ c: Int, from first: Int32, through last: Int32) -> Int64 {
         let upper = Int(start[c + 1])
         var index = Self.lowerBound(day, Int(start[c]), upper, first)

@@ -82,7 +82,8 @@ final class OrderLookups: @unchecked Sendable {
             case .rows(var batch, let tag):
                 batch.flush(into: &orders, keys: &keys, orderIds: orderIds!, tag: tag)
                 condition.lock()
-                spare.append(batch)
+                // Handed on, not shared: the parser then refills its buffers without copying.
+                spare.append(consume batch)
                 condition.unlock()
             case .reserve(let rows):
                 orders.reserve(rows)

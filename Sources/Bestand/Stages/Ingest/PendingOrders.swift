@@ -25,7 +25,9 @@ struct PendingOrders {
         var cancelled: Bool
     }
 
-    init() {
+    /// An empty batch; `reserving: false` for one that stays empty (files of other entities).
+    init(reserving: Bool = true) {
+        guard reserving else { return }
         bytes.reserveCapacity(Self.capacity * 32)
         rows.reserveCapacity(Self.capacity)
     }

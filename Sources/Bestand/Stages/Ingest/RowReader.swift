@@ -31,7 +31,7 @@ struct RowReader {
         // the table and the id index neither copy nor rehash themselves while they grow.
         var sampledBytes = 0
         let sampleRows = source.entity == .orders ? 4096 : 0
-        var pending = orderLookups?.emptyBatch() ?? PendingOrders()
+        var pending = orderLookups?.emptyBatch() ?? PendingOrders(reserving: false)
         defer { orderLookups?.submit(pending, tag: idSpace) }
         while try reader.next() {
             record = reader.record
