@@ -8,7 +8,8 @@ package struct CustomerHistory: Sendable {
     package let asOf: Int32
     package private(set) var start: [Int32]
     package private(set) var day: [Int32]
-    /// The net amount of each day, in 32 bits while every one fits.
+    /// The net amount of each day: in 32 bits when every master's amounts fit there (see
+    /// `daySumsFit`), else all in 64.
     private var net: AmountColumn
     package private(set) var purchaseStart: [Int32]
     package private(set) var purchaseDay: [Int32]
@@ -150,7 +151,7 @@ package struct CustomerHistory: Sendable {
     }
 
     /// Whether each master's amounts, added up as absolute values, stay within 32 bits: then
-    /// every sum of a day does too (a master of more turnover keeps its days in 64 bits). O(rows).
+    /// every sum of a day does too. One master of more turnover puts all days in 64 bits. O(rows).
     private static func daySumsFit(_ amounts: [Int32], bounds: [Int32]) -> Bool {
         for c in 0..<(bounds.count - 2) {
             var total: Int64 = 0

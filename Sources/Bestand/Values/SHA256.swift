@@ -15,8 +15,8 @@ package struct SHA256: Sendable {
     private var buffered: Int
     /// The total number of message bytes fed so far.
     private var length: UInt64
-    /// Whether blocks are compressed with the processor's SHA instructions (about eight times
-    /// faster) instead of the portable Swift rounds.
+    /// Whether blocks are compressed with the processor's SHA instructions instead of the
+    /// portable Swift rounds.
     private let usesExtensions: Bool
 
     /// Whether this processor has SHA instructions that the hasher uses.

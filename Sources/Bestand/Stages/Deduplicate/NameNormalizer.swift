@@ -60,7 +60,7 @@ package enum NameNormalizer {
     package static func personTokens(_ text: String) -> [String] {
         let bytes = foldedBytes(text)
         var result: [String] = []
-        for range in tokenRanges(bytes) where !titles.contains(where: { equal(bytes, range, $0) }) {
+        for range in tokenRanges(bytes) where !isTitle(bytes, range) {
             result.append(String(decoding: bytes[range], as: UTF8.self))
         }
         result.sort()

@@ -11,9 +11,9 @@
 /// space (varint) · length (varint) · packed id` (see `pack`), where `row` is the latest row with
 /// that id, in segments of memory that never move (growth adds a segment and copies nothing).
 /// Open addressing with linear probing over slots of `offset << 24 | 24 bits of the hash`,
-/// filled to at most 85 %; a probe touches the entry only when the fingerprints agree. About
-/// 10–11 bytes of slots and 14 bytes of entry for an id like `A-10639601`. O(length of the id)
-/// per row expected.
+/// filled to at most 85 % (sized for 80 %: 10 bytes of slots an id); a probe touches the entry
+/// only when the fingerprints agree. An id like `A-10639601` takes an entry of 14 bytes.
+/// O(length of the id) per row expected.
 final class OrderIdIndex {
     /// The base address of every segment number; an entry larger than a segment gets several
     /// consecutive numbers over one allocation.
@@ -140,7 +140,7 @@ final class OrderIdIndex {
         return write + 1
     }
 
-    private static func readVarint(_ pointer: inout UnsafeMutablePointer<UInt8>) -> Int {
+    private static func readVarint(_ pointer: inout UnsafePointer<UInt8>) -> Int {
         var value = 0
         var shift = 0
         while true {
@@ -155,10 +155,10 @@ final class OrderIdIndex {
     /// The id space and the id bytes of the entry at `stored`, and the entry's size.
     @inline(__always)
     private static func entry(at stored: UnsafeMutablePointer<UInt8>) -> (tag: UInt16, bytes: UnsafeBufferPointer<UInt8>, size: Int) {
-        var read = stored + 4
+        var read = UnsafePointer(stored + 4)
         let tag = UInt16(truncatingIfNeeded: readVarint(&read))
         let length = readVarint(&read)
-        return (tag, UnsafeBufferPointer(start: read, count: length), read + length - stored)
+        return (tag, UnsafeBufferPointer(start: read, count: length), read + length - UnsafePointer(stored))
     }
 
     private func matches(_ stored: UnsafeMutablePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16) -> Bool {
@@ -217,12 +217,10 @@ final class OrderIdIndex {
         var digits = 0
         while digits < min(id.count, 255), (0x30...0x39).contains(id[id.count - 1 - digits]) { digits += 1 }
         let prefix = id.count - digits
-        var rest = prefix
-        while rest >= 0x80 {
-            out.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { varint in
+            let end = writeVarint(prefix, at: varint.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: varint.baseAddress!, count: end - varint.baseAddress!))
         }
-        out.append(UInt8(rest))
         out.append(contentsOf: UnsafeBufferPointer(rebasing: id[0..<prefix]))
         out.append(UInt8(digits))
         var index = prefix
@@ -237,16 +235,9 @@ final class OrderIdIndex {
     /// The order id of a packed form (see `pack`).
     static func unpack(_ packed: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        var position = 0
-        var prefix = 0
-        var shift = 0
-        while true {
-            let byte = packed[position]
-            position += 1
-            prefix |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
-        }
+        var read = packed.baseAddress!
+        let prefix = readVarint(&read)
+        var position = read - packed.baseAddress!
         out.append(contentsOf: UnsafeBufferPointer(rebasing: packed[position..<(position + prefix)]))
         position += prefix
         let digits = Int(packed[position])
