@@ -19,9 +19,17 @@ import Testing
         #expect(column.isWide)
         #expect(Array(column) == [1250, -99, Int64(Int32.max) + 1, 7])
         // Compaction after widening.
-        column.copy(from: 2, to: 0)
-        column.keepFirst(1)
-        #expect(Array(column) == [Int64(Int32.max) + 1])
+        column.compact { $0 == 1 || $0 == 2 }
+        #expect(Array(column) == [-99, Int64(Int32.max) + 1])
+    }
+
+    @Test func compactionKeepsTheNamedRowsInOrder() {
+        var column = AmountColumn()
+        for cents: Int64 in 0..<10 { column.append(cents * 100) }
+        column.compact { $0 % 3 != 1 }
+        #expect(Array(column) == [0, 200, 300, 500, 600, 800, 900])
+        column.compact { _ in false }
+        #expect(column.isEmpty)
     }
 
     @Test(arguments: [false, true]) func takeMovesTheValuesOut(wide: Bool) {

@@ -121,6 +121,86 @@ import Testing
         #expect(data.orders.uniqueOrders == winners.count)
     }
 
+    /// A numbered id splits into its prefix and number only when its trailing digits (1 to 18)
+    /// have no leading zero, so that each number stands for one id text.
+    @Test func numberedIdsSplitOnlyCanonicalNumbers() {
+        /// `prefix length/number`, or "-" when the id is not numbered.
+        func split(_ id: String) -> String {
+            var text = id
+            return text.withUTF8 { NumberedIds.split($0) }.map { "\($0.prefix)/\($0.number)" } ?? "-"
+        }
+        #expect(split("A-10639601") == "2/10639601")
+        #expect(split("K100001") == "1/100001")
+        #expect(split("4711") == "0/4711")
+        #expect(split("A-0") == "2/0")
+        #expect(split("1-2") == "2/2")
+        #expect(split("A-007") == "-")
+        #expect(split("00") == "-")
+        #expect(split("A-") == "-")
+        #expect(split("") == "-")
+        #expect(split("A-" + String(repeating: "9", count: 18)) == "2/999999999999999999")
+        #expect(split("A-1" + String(repeating: "0", count: 18)) == "-")
+        #expect(split(String(repeating: "x", count: 32) + "5") == "32/5")
+        #expect(split(String(repeating: "x", count: 33) + "5") == "-")
+    }
+
+    /// The numbered index with a hash table (here a dictionary) for the ids it declines answers
+    /// like one dictionary of all ids: numbers near each other (windows that grow both ways) and
+    /// far apart (declined), leading zeros, more prefixes than series, two id spaces, other ids.
+    @Test(arguments: [1 << 10, 1 << 12])
+    func numberedIdsWithAFallbackAgreeWithADictionary(minimumSpan: Int) {
+        var random = SeededRandom(seed: 17)
+        let index = NumberedIds(minimumSpan: minimumSpan)
+        var declined: [String: UInt32] = [:]
+        var model: [String: UInt32] = [:]
+        var wasDeclined: [String: Bool] = [:]
+        for step in 1...40_000 {
+            let number = step > 10_000 && random.below(4) == 0 ? random.below(1 << 40) : 50_000 - step / 4 + random.below(100)
+            let prefix = ["A-", "B", "", "x1-", "C", "D", "E", "F", "G", "H"][random.below(step < 20_000 ? 3 : 10)]
+            let id = random.below(50) == 0 ? prefix + "0\(number)" : random.below(50) == 0 ? "id\(number)x" : prefix + "\(number)"
+            let tag = UInt16(random.below(2))
+            let key = "\(tag):\(id)"
+            var text = id
+            let value = UInt32(step)
+            let previous: UInt32?
+            if let cell = text.withUTF8({ index.cell($0, tag: tag) }) {
+                previous = cell.pointee == 0 ? nil : cell.pointee
+                cell.pointee = value
+                #expect(wasDeclined[key] != true, "\(key) was declined before")
+                wasDeclined[key] = false
+            } else {
+                previous = declined[key]
+                declined[key] = value
+                #expect(wasDeclined[key] != false, "\(key) had a cell before")
+                wasDeclined[key] = true
+            }
+            #expect(previous == model[key])
+            model[key] = value
+        }
+        // Both ways carry many ids.
+        #expect(declined.count > 1_000 && model.count - declined.count > 1_000)
+    }
+
+    /// Through ingest: numbered ids with leading zeros, numbers too far apart for one window
+    /// and ids of other forms, with customer numbers alike, each id repeated.
+    @Test func ingestKeepsNumberedAndOtherIdsApart() throws {
+        let ids = ["B-7", "B-007", "B-999999999999", "B-8", "order 1", "B-0", "7"]
+        let customers = ["K1", "K01", "K1", "K999999999999", "K2", "kunde", "K1"]
+        var lines = ["order_id,customer_id,order_date,amount"]
+        for (index, id) in ids.enumerated() { lines.append("\(id),\(customers[index]),2025-01-02,\(index + 1).00") }
+        // Every id once more, in reverse, with the same customer and another amount.
+        for (index, id) in ids.enumerated().reversed() { lines.append("\(id),\(customers[index]),2025-01-02,\(index + 11).00") }
+        let folder = TemporaryFolder()
+        folder.write("orders.csv", lines.joined(separator: "\n") + "\n")
+        let data = try ingest(makePipeline(folder: folder.path, sources: [source("shop", .orders, "orders.csv")]))
+        #expect(data.orders.uniqueOrders == ids.count)
+        #expect(data.orders.repeats == OrderRepeats(identical: 0, conflicting: ids.count))
+        let amounts: [Int64] = (0..<ids.count).reversed().map { Int64($0 + 11) * 100 }
+        #expect(Array(data.orders.amount) == amounts)
+        #expect(data.orders.customer.map { data.keys.customerId(of: $0) } == customers.reversed())
+        #expect(Set(data.orders.customer).count == 5)
+    }
+
     /// Packed ids unpack to themselves, and different ids never share a packed form: trailing
     /// digit runs of every parity and length (leading zeros, beyond 255), no digits, only digits.
     @Test func packedIdsRoundTripAndStayApart() {

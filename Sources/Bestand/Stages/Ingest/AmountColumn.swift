@@ -39,14 +39,22 @@ package struct AmountColumn: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Copies the amount of row `from` to row `to` (compaction moves rows forward).
-    mutating func copy(from: Int, to: Int) {
-        if isWide { wide[to] = wide[from] } else { narrow[to] = narrow[from] }
+    /// Moves the amounts of the rows that `keeps` names to the front, in order, and drops the
+    /// others; the memory stays. O(rows).
+    mutating func compact(keeping keeps: (Int) -> Bool) {
+        if isWide { Self.compact(&wide, keeping: keeps) } else { Self.compact(&narrow, keeping: keeps) }
     }
 
-    /// Keeps the first `count` amounts, in an array of exactly that size.
-    mutating func keepFirst(_ count: Int) {
-        if isWide { wide = Array(wide[..<count]) } else { narrow = Array(narrow[..<count]) }
+    private static func compact<Value>(_ values: inout [Value], keeping keeps: (Int) -> Bool) {
+        let kept = values.withUnsafeMutableBufferPointer { values in
+            var kept = 0
+            for row in 0..<values.count where keeps(row) {
+                values[kept] = values[row]
+                kept += 1
+            }
+            return kept
+        }
+        values.removeSubrange(kept...)
     }
 
     mutating func reserveCapacity(_ capacity: Int) {

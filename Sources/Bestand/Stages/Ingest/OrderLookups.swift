@@ -10,8 +10,10 @@ import Foundation
 final class OrderLookups: @unchecked Sendable {
     private var orders = OrderTable()
     private var keys: CustomerKeys
-    /// Lives only while files are read: each order row learns here which row it repeats.
-    private var orderIds: OrderIdIndex? = OrderIdIndex()
+    /// Live only while files are read: each order row learns here which row it repeats.
+    private var ids: OrderIds? = OrderIds()
+    /// Rows announced by `reserve` for which the hash index has not yet made room.
+    private var announcedRows = 0
 
     private enum Message {
         case rows(PendingOrders, tag: UInt16)
@@ -80,16 +82,23 @@ final class OrderLookups: @unchecked Sendable {
             condition.unlock()
             switch message {
             case .rows(var batch, let tag):
-                batch.flush(into: &orders, keys: &keys, orderIds: orderIds!, tag: tag)
+                let rows = batch.count
+                let hashed = batch.flush(into: &orders, keys: &keys, ids: ids!, tag: tag)
+                if announcedRows > 0, rows > 0 {
+                    // The hash index makes room for the share of the announced rows that the
+                    // first batch sent it (none when the ids are numbered).
+                    if hashed > 0 { ids!.hashed.reserve(ids!.hashed.count + announcedRows * hashed / rows) }
+                    announcedRows = 0
+                }
                 condition.lock()
                 // Handed on, not shared: the parser then refills its buffers without copying.
                 spare.append(consume batch)
                 condition.unlock()
             case .reserve(let rows):
                 orders.reserve(rows)
-                orderIds!.reserve(orderIds!.count + rows)
+                announcedRows = rows
             case .stop:
-                orderIds = nil
+                ids = nil
                 condition.lock()
                 stopped = true
                 condition.broadcast()

@@ -33,6 +33,7 @@ struct PendingOrders {
     }
 
     var isFull: Bool { rows.count >= Self.capacity }
+    var count: Int { rows.count }
 
     mutating func append(
         orderId: UnsafeBufferPointer<UInt8>, customerId: UnsafeBufferPointer<UInt8>, day: Int32, cents: Int64, cancelled: Bool
@@ -44,53 +45,86 @@ struct PendingOrders {
     }
 
     /// Adds the pending rows to the order table, in the order they were read, and empties the
-    /// batch; the lookups of `lookupBatch` rows at a time are made together.
-    mutating func flush(into orders: inout OrderTable, keys: inout CustomerKeys, orderIds: OrderIdIndex, tag: UInt16) {
+    /// batch; the lookups of `lookupBatch` rows at a time are made together. Returns how many
+    /// order ids went to the hash index.
+    @discardableResult
+    mutating func flush(into orders: inout OrderTable, keys: inout CustomerKeys, ids: OrderIds, tag: UInt16) -> Int {
         var first = 0
         var start = 0
+        var hashed = 0
         while first < rows.count {
             let end = min(first + Self.lookupBatch, rows.count)
-            start = flush(first..<end, from: start, into: &orders, keys: &keys, orderIds: orderIds, tag: tag)
+            start = flush(first..<end, from: start, into: &orders, keys: &keys, ids: ids, tag: tag, hashed: &hashed)
             first = end
         }
         bytes.removeAll(keepingCapacity: true)
         rows.removeAll(keepingCapacity: true)
+        return hashed
     }
 
     /// Looks up and appends `batch` of the rows, whose bytes begin at `start`; returns where the
     /// bytes of the next row begin.
     private mutating func flush(
         _ batch: Range<Int>, from start: Int, into orders: inout OrderTable, keys: inout CustomerKeys,
-        orderIds: OrderIdIndex, tag: UInt16
+        ids: OrderIds, tag: UInt16, hashed: inout Int
     ) -> Int {
         bytes.withUnsafeBufferPointer { stored in
             var start = start
             let batchStart = start
-            // Hash every id and load its first slot: independent loads that overlap.
+            // Hash every id that the numbered indexes will not take and load its first slot:
+            // independent loads that overlap.
             var touched: UInt64 = 0
             for index in batch {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<rows[index].orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[rows[index].orderIdEnd..<rows[index].customerIdEnd])
-                rows[index].orderIdHash = ByteInterner.hash(orderId, tag: tag)
-                rows[index].customerIdHash = ByteInterner.hash(customerId, tag: tag)
-                touched ^= orderIds.firstSlot(hash: rows[index].orderIdHash)
-                touched ^= keys.ids.firstSlot(hash: rows[index].customerIdHash)
+                if NumberedIds.split(orderId) == nil {
+                    rows[index].orderIdHash = ByteInterner.hash(orderId, tag: tag)
+                    touched ^= ids.hashed.firstSlot(hash: rows[index].orderIdHash)
+                }
+                if NumberedIds.split(customerId) == nil {
+                    rows[index].customerIdHash = ByteInterner.hash(customerId, tag: tag)
+                    touched ^= keys.ids.firstSlot(hash: rows[index].customerIdHash)
+                }
                 start = rows[index].customerIdEnd
             }
-            orderIds.sink ^= touched
+            ids.hashed.sink ^= touched
             // The lookups themselves, in row order.
             start = batchStart
             for row in rows[batch] {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<row.orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[row.orderIdEnd..<row.customerIdEnd])
                 let next = Int32(orders.count)
-                orders.append(
-                    customer: keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash), date: row.day,
-                    amount: row.cents, cancelled: row.cancelled,
-                    replacing: orderIds.replace(orderId, tag: tag, row: next, hash: row.orderIdHash))
+                let customer: Int32
+                if let cell = ids.numberedKeys.cell(customerId, tag: tag) {
+                    if cell.pointee == 0 { cell.pointee = UInt32(keys.ids.intern(customerId, tag: tag) + 1) }
+                    customer = Int32(cell.pointee - 1)
+                } else {
+                    let hash = row.customerIdHash != 0 ? row.customerIdHash : ByteInterner.hash(customerId, tag: tag)
+                    customer = keys.ids.intern(customerId, tag: tag, hash: hash)
+                }
+                let replaced: Int32?
+                if let cell = ids.numbered.cell(orderId, tag: tag) {
+                    replaced = cell.pointee == 0 ? nil : Int32(cell.pointee - 1)
+                    cell.pointee = UInt32(next + 1)
+                } else {
+                    hashed += 1
+                    let hash = row.orderIdHash != 0 ? row.orderIdHash : ByteInterner.hash(orderId, tag: tag)
+                    replaced = ids.hashed.replace(orderId, tag: tag, row: next, hash: hash)
+                }
+                orders.append(customer: customer, date: row.day, amount: row.cents, cancelled: row.cancelled, replacing: replaced)
                 start = row.customerIdEnd
             }
             return start
         }
     }
+}
+
+/// The indexes that ingest's order lookups use: numbered order ids and customer ids go to
+/// `NumberedIds`, all others to the hash indexes.
+final class OrderIds {
+    /// Order ids that are a prefix and a number: the latest row + 1.
+    let numbered = NumberedIds()
+    /// Customer ids that are a prefix and a number: the interned key + 1 (a cache of `keys`).
+    let numberedKeys = NumberedIds()
+    let hashed = OrderIdIndex()
 }

@@ -86,25 +86,43 @@ package struct OrderTable: Sendable {
 
     /// Keeps the winning rows (the last of each order id, SPEC §4) dated on or before `asOf`,
     /// in file order, and counts all winners. Rows dated later are kept out of every figure, so
-    /// they need no memory beyond this point. The columns are copied to their exact size, which
-    /// gives back what was reserved from the files' sizes. O(rows).
+    /// they need no memory beyond this point. The rows move forward in their own memory, which
+    /// is not given back but not touched again either (reserved room that no row reached was
+    /// never resident). O(rows).
     mutating func keepWinners(through asOf: Int32) {
-        var kept = 0
-        for row in 0..<count where !isReplaced(row) {
-            uniqueOrders += 1
-            if cancelled[row] { cancelledOrders += 1 }
-            guard date[row] <= asOf else { continue }
-            customer[kept] = customer[row]
-            date[kept] = date[row]
-            amount.copy(from: row, to: kept)
-            cancelled[kept] = cancelled[row]
-            kept += 1
+        let replaced = self.replaced
+        let date = self.date
+        func keeps(_ row: Int) -> Bool {
+            replaced[row >> 6] & (1 << UInt64(row & 63)) == 0 && date[row] <= asOf
         }
-        replaced = []
-        customer = Array(customer[..<kept])
-        date = Array(date[..<kept])
-        amount.keepFirst(kept)
-        cancelled = Array(cancelled[..<kept])
+        // The amounts first: the pass below overwrites the dates that `keeps` reads.
+        amount.compact(keeping: keeps)
+        var kept = 0
+        var unique = 0
+        var cancelledWinners = 0
+        customer.withUnsafeMutableBufferPointer { customer in
+            self.date.withUnsafeMutableBufferPointer { date in
+                cancelled.withUnsafeMutableBufferPointer { cancelled in
+                    replaced.withUnsafeBufferPointer { replaced in
+                        for row in 0..<customer.count where replaced[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                            unique += 1
+                            if cancelled[row] { cancelledWinners += 1 }
+                            guard date[row] <= asOf else { continue }
+                            customer[kept] = customer[row]
+                            date[kept] = date[row]
+                            cancelled[kept] = cancelled[row]
+                            kept += 1
+                        }
+                    }
+                }
+            }
+        }
+        uniqueOrders += unique
+        cancelledOrders += cancelledWinners
+        self.replaced = []
+        customer.removeSubrange(kept...)
+        self.date.removeSubrange(kept...)
+        cancelled.removeSubrange(kept...)
     }
 
     /// Moves the rows out (the counts stay), for enrich, which turns them into its history.

@@ -1,0 +1,128 @@
+/// A direct index of ids that are a prefix and a decimal number: `A-10639601`, `K100001`, `4711`.
+///
+/// Per id space and prefix (a series), an array indexed by the number holds one cell per id,
+/// so a lookup hashes nothing, and ids read roughly in number order (as order numbers are)
+/// touch memory in order. A cell holds `value + 1`, 0 while the id has none; the caller fills
+/// every empty cell it is handed. Ids of any other form, and numbers that the index declines,
+/// go to a hash index instead; an id takes the same way every time it comes (see `cell`).
+///
+/// The number must be written without leading zeros (`A-007` is not `A-7`), so that each cell
+/// stands for one id text. A series' window of numbers grows (by up to half its span) while it
+/// stays within `max(minimumSpan, 8 · ids in it)`: 4 bytes a cell, so at most 32 bytes an id
+/// beyond the minimum (16 MiB a series), and 4 to 6 bytes an id for dense numbers. A number
+/// that would make the window sparser is declined, and so is every later one beyond it (an
+/// outlier such as a mistyped order number costs a hash lookup, not the window). O(length of
+/// the id) a lookup, amortised.
+final class NumberedIds {
+    private struct Series {
+        var tag: UInt16
+        var prefix: [UInt8]
+        /// The number of cell 0 (-1 until the first number comes).
+        var base: Int
+        var cells: UnsafeMutablePointer<UInt32>
+        var span: Int
+        /// Cells handed out empty, which the caller filled.
+        var ids = 0
+        /// The nearest numbers below and above the window that were declined: the window never
+        /// grows over them.
+        var declinedBelow = -1
+        var declinedAbove = Int.max
+    }
+
+    private var series: [Series] = []
+    /// The series of the last lookup, tried first.
+    private var recent = 0
+    private let minimumSpan: Int
+    static let maximumSeries = 8
+    static let maximumPrefix = 32
+
+    init(minimumSpan: Int = 1 << 22) {
+        self.minimumSpan = minimumSpan
+    }
+
+    deinit {
+        for entry in series { entry.cells.deallocate() }
+    }
+
+    /// The cell of `id` under id space `tag`, valid until the next call; nil when the id is not
+    /// a prefix and a number, or when its series declines the number (the caller then uses a
+    /// hash index). A declined id is declined each time: a window never grows over a declined
+    /// number, and numbers inside a window were never declined.
+    func cell(_ id: UnsafeBufferPointer<UInt8>, tag: UInt16) -> UnsafeMutablePointer<UInt32>? {
+        guard let (prefixLength, number) = Self.split(id) else { return nil }
+        let prefix = UnsafeBufferPointer(rebasing: id[0..<prefixLength])
+        guard let index = seriesIndex(prefix, tag: tag) else { return nil }
+        // A new series' window is centred on its first number.
+        if series[index].base < 0 { series[index].base = max(0, number - series[index].span / 2) }
+        var offset = number - series[index].base
+        if offset < 0 || offset >= series[index].span {
+            guard widen(index, toInclude: number) else { return nil }
+            offset = number - series[index].base
+        }
+        let cell = series[index].cells + offset
+        if cell.pointee == 0 { series[index].ids += 1 }
+        return cell
+    }
+
+    /// The length of the prefix and the number of an id whose trailing digits (1 to 18 of them)
+    /// carry no leading zero; nil for any other id.
+    @inline(__always)
+    static func split(_ id: UnsafeBufferPointer<UInt8>) -> (prefix: Int, number: Int)? {
+        var start = id.count
+        while start > 0, id[start - 1] &- 0x30 < 10 { start -= 1 }
+        let digits = id.count - start
+        guard digits > 0, digits <= 18, start <= maximumPrefix, digits == 1 || id[start] != 0x30 else { return nil }
+        var number = 0
+        for index in start..<id.count { number = number &* 10 &+ Int(id[index] &- 0x30) }
+        return (start, number)
+    }
+
+    /// The series of `prefix` under `tag`, made if new and the limit allows.
+    @inline(__always)
+    private func seriesIndex(_ prefix: UnsafeBufferPointer<UInt8>, tag: UInt16) -> Int? {
+        if recent < series.count, series[recent].tag == tag, series[recent].prefix.elementsEqual(prefix) { return recent }
+        if let found = series.indices.first(where: { series[$0].tag == tag && series[$0].prefix.elementsEqual(prefix) }) {
+            recent = found
+            return found
+        }
+        guard series.count < Self.maximumSeries else { return nil }
+        let span = min(4096, minimumSpan)
+        let cells = UnsafeMutablePointer<UInt32>.allocate(capacity: span)
+        cells.initialize(repeating: 0, count: span)
+        series.append(Series(tag: tag, prefix: Array(prefix), base: -1, cells: cells, span: span))
+        recent = series.count - 1
+        return recent
+    }
+
+    /// Moves and grows the window of series `index` to hold `number`; false when that would
+    /// make it too sparse or cover a declined number (and then `number` is declined).
+    private func widen(_ index: Int, toInclude number: Int) -> Bool {
+        var entry = series[index]
+        let low = min(entry.base, number)
+        let high = max(entry.base + entry.span, number + 1)
+        let allowed = max(minimumSpan, 8 * entry.ids)
+        guard high - low <= allowed, low > entry.declinedBelow, high <= entry.declinedAbove else {
+            if number < entry.base {
+                series[index].declinedBelow = max(entry.declinedBelow, number)
+            } else {
+                series[index].declinedAbove = min(entry.declinedAbove, number)
+            }
+            return false
+        }
+        // Room for half the span again on the side that grew, as far as the limits allow.
+        let slack = min((high - low) / 2, allowed - (high - low))
+        let newLow = number < entry.base ? max(entry.declinedBelow + 1, low - slack) : low
+        let newHigh = number < entry.base ? high : min(entry.declinedAbove, high + slack)
+        let cells = UnsafeMutablePointer<UInt32>.allocate(capacity: newHigh - newLow)
+        let shift = entry.base - newLow
+        cells.initialize(repeating: 0, count: shift)
+        (cells + shift).moveInitialize(from: entry.cells, count: entry.span)
+        (cells + shift + entry.span).initialize(repeating: 0, count: newHigh - newLow - shift - entry.span)
+        entry.cells.deallocate()
+        entry.cells = cells
+        entry.base = newLow
+        entry.span = newHigh - newLow
+        series[index] = entry
+        return true
+    }
+}
