@@ -10,7 +10,7 @@
 package enum ColognePhonetics {
     /// The phonetic code of `text`, "" when it has no Latin letter. O(n).
     package static func code(_ text: String) -> String {
-        var encoder = Encoder()
+        var encoder = Encoder<UInt8>()
         var word: [UInt8] = []
         word.reserveCapacity(16)
         for scalar in text.unicodeScalars {
@@ -38,17 +38,19 @@ package enum ColognePhonetics {
         return String(decoding: encoder.digits, as: UTF8.self)
     }
 
-    /// Appends the code of a folded ASCII token (lowercase letters and digits) to `scalars`;
-    /// the same as `code` of the token's text. O(length).
-    static func appendCode(ofFoldedASCII token: ArraySlice<UInt8>, to scalars: inout [Unicode.Scalar]) {
-        var encoder = Encoder()
+    /// Appends the code of a folded ASCII token (lowercase letters and digits) to `scalars`, as
+    /// Unicode scalar values; the same as `code` of the token's text. O(length).
+    static func appendCode(ofFoldedASCII token: ArraySlice<UInt8>, to scalars: inout [UInt32]) {
+        // The encoder appends to the caller's array, moved in and out (no copy, no allocation).
+        var encoder = Encoder<UInt32>()
+        swap(&encoder.digits, &scalars)
         var wordStart = token.startIndex
         for index in token.indices where !(0x61...0x7A).contains(token[index]) {
             encoder.encode(token[wordStart..<index])
             wordStart = index + 1
         }
         encoder.encode(token[wordStart..<token.endIndex])
-        for digit in encoder.digits { scalars.append(Unicode.Scalar(digit)) }
+        swap(&encoder.digits, &scalars)
     }
 
     /// The code of each token, in order. O(total length).
@@ -56,9 +58,12 @@ package enum ColognePhonetics {
         tokens.map { code($0) }
     }
 
-    /// Appends codes word by word, collapsing repeats and dropping non-leading zeros.
-    private struct Encoder {
-        var digits: [UInt8] = []
+    /// Appends codes word by word to `digits` (as ASCII digits), collapsing repeats and dropping
+    /// non-leading zeros.
+    private struct Encoder<Digit: FixedWidthInteger> {
+        var digits: [Digit] = []
+        /// Digits appended so far (`digits` may hold more before them).
+        var emitted = 0
         /// The last digit produced before collapsing, zeros included; 0xFF at the start.
         var last: UInt8 = 0xFF
 
@@ -105,7 +110,10 @@ package enum ColognePhonetics {
         private mutating func emit(_ digit: UInt8) {
             guard digit != last else { return }
             last = digit
-            if digit != 0 || digits.isEmpty { digits.append(0x30 + digit) }
+            if digit != 0 || emitted == 0 {
+                digits.append(Digit(0x30 + digit))
+                emitted += 1
+            }
         }
     }
 }

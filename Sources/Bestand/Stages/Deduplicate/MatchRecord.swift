@@ -38,12 +38,13 @@ struct MatchRecord {
     }
 
     /// A name as matching compares it: folded, without its legal form, in tokens, each with
-    /// its Kölner Phonetik code. Two arrays a name (a large run prepares about a million).
+    /// its Kölner Phonetik code. One array a name (a large run prepares about a million).
     struct Name {
-        /// The scalars of every token (sorted), then those of every token's code.
-        private(set) var scalars: [Unicode.Scalar] = []
-        /// Per token: where its scalars end, then per token where its code ends, in `scalars`.
-        private(set) var ends: [Int32] = []
+        /// Per token where its scalars end, then per token where its code ends, both counted
+        /// from `2 · tokenCount`, where the scalars begin: those of every token (sorted), then
+        /// those of every token's code.
+        private(set) var storage: [UInt32] = []
+        private(set) var tokenCount = 0
         var legalForm: String?
 
         init() {}
@@ -52,25 +53,30 @@ struct MatchRecord {
         /// core that folds to ASCII (almost every name) is split and coded on its bytes; other
         /// cores go through `personTokens` and `ColognePhonetics.code`, with the same result.
         init(_ text: String) {
-            let (bytes, core, legalForm) = NameNormalizer.companyNameBytes(text)
+            var (bytes, core, legalForm, tokens, coreTokens) = NameNormalizer.companyNameBytes(text)
             guard bytes[core].allSatisfy({ $0 < 0x80 }) else {
                 self = Name(tokensOf: String(decoding: bytes[core], as: UTF8.self), legalForm: legalForm)
                 return
             }
             self.legalForm = legalForm
-            // Folded ASCII folds to itself, so the tokens are those of `personTokens`, and
-            // byte order is the order of their strings.
-            var tokens = NameNormalizer.tokenRanges(bytes, in: core).filter { !NameNormalizer.isTitle(bytes, $0) }
-            tokens.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
-            scalars.reserveCapacity(2 * core.count)
-            ends.reserveCapacity(2 * tokens.count)
-            for token in tokens {
-                for byte in bytes[token] { scalars.append(Unicode.Scalar(byte)) }
-                ends.append(Int32(scalars.count))
+            // Folded ASCII folds to itself, so the tokens are those of `personTokens` (the core's
+            // tokens without titles, kept in place), and byte order is the order of their strings.
+            var count = 0
+            for index in coreTokens where !NameNormalizer.isTitle(bytes, tokens[index]) {
+                tokens[count] = tokens[index]
+                count += 1
             }
-            for token in tokens {
-                ColognePhonetics.appendCode(ofFoldedASCII: bytes[token], to: &scalars)
-                ends.append(Int32(scalars.count))
+            tokens[0..<count].sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+            tokenCount = count
+            storage.reserveCapacity(2 * count + 2 * core.count)
+            storage.append(contentsOf: repeatElement(0, count: 2 * count))
+            for index in 0..<count {
+                for byte in bytes[tokens[index]] { storage.append(UInt32(byte)) }
+                storage[index] = UInt32(storage.count - 2 * count)
+            }
+            for index in 0..<count {
+                ColognePhonetics.appendCode(ofFoldedASCII: bytes[tokens[index]], to: &storage)
+                storage[count + index] = UInt32(storage.count - 2 * count)
             }
         }
 
@@ -78,34 +84,43 @@ struct MatchRecord {
         init(tokensOf core: String, legalForm: String?) {
             self.legalForm = legalForm
             let words = NameNormalizer.personTokens(core)
-            for word in words {
-                scalars.append(contentsOf: word.unicodeScalars)
-                ends.append(Int32(scalars.count))
+            tokenCount = words.count
+            storage.append(contentsOf: repeatElement(0, count: 2 * words.count))
+            for (index, word) in words.enumerated() {
+                for scalar in word.unicodeScalars { storage.append(scalar.value) }
+                storage[index] = UInt32(storage.count - 2 * words.count)
             }
-            for word in words {
-                scalars.append(contentsOf: ColognePhonetics.code(word).unicodeScalars)
-                ends.append(Int32(scalars.count))
+            for (index, word) in words.enumerated() {
+                for scalar in ColognePhonetics.code(word).unicodeScalars { storage.append(scalar.value) }
+                storage[words.count + index] = UInt32(storage.count - 2 * words.count)
             }
         }
 
-        var tokenCount: Int { ends.count / 2 }
-
         /// The scalars of all tokens, which are equal for equal token lists.
-        var tokenScalars: Int { tokenCount == 0 ? 0 : Int(ends[tokenCount - 1]) }
+        var tokenScalars: Int { tokenCount == 0 ? 0 : Int(storage[tokenCount - 1]) }
 
-        /// The range of token `index` in `scalars`.
+        /// The range of token `index` among the scalars.
         @inline(__always)
-        func token(_ index: Int) -> Range<Int> { (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index]) }
+        func token(_ index: Int) -> Range<Int> { (index == 0 ? 0 : Int(storage[index - 1]))..<Int(storage[index]) }
 
-        /// The range of token `index`'s phonetic code in `scalars`.
+        /// The range of token `index`'s phonetic code among the scalars.
         @inline(__always)
-        func code(_ index: Int) -> Range<Int> { Int(ends[tokenCount + index - 1])..<Int(ends[tokenCount + index]) }
+        func code(_ index: Int) -> Range<Int> { Int(storage[tokenCount + index - 1])..<Int(storage[tokenCount + index]) }
+
+        /// The scalars of the tokens and their codes, as `Unicode.Scalar` (the same memory).
+        @inline(__always)
+        func withScalars<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) -> R) -> R {
+            storage.withUnsafeBufferPointer { stored in
+                UnsafeBufferPointer(rebasing: stored[(2 * tokenCount)...]).withMemoryRebound(to: Unicode.Scalar.self, body)
+            }
+        }
 
         /// Whether both names have the same tokens.
         func sameTokens(as other: borrowing Name) -> Bool {
             guard tokenCount == other.tokenCount else { return false }
-            for index in 0..<tokenCount where ends[index] != other.ends[index] { return false }
-            return scalars[0..<tokenScalars].elementsEqual(other.scalars[0..<other.tokenScalars])
+            for index in 0..<tokenCount where storage[index] != other.storage[index] { return false }
+            let base = 2 * tokenCount
+            return storage[base..<(base + tokenScalars)].elementsEqual(other.storage[base..<(base + other.tokenScalars)])
         }
     }
 
@@ -132,8 +147,8 @@ struct MatchRecord {
     /// Average over the tokens of `a` of their best match in `b`; nil when a token's best
     /// match is below `tokenFloor`.
     private static func bestMatchAverage(_ a: borrowing Name, _ b: borrowing Name) -> Double? {
-        a.scalars.withUnsafeBufferPointer { scalarsA in
-            b.scalars.withUnsafeBufferPointer { scalarsB in
+        a.withScalars { scalarsA in
+            b.withScalars { scalarsB in
                 var total = 0.0
                 for index in 0..<a.tokenCount {
                     let token = UnsafeBufferPointer(rebasing: scalarsA[a.token(index)])

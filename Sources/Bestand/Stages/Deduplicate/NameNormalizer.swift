@@ -21,31 +21,37 @@ package enum NameNormalizer {
     /// "partg", "partg mbb", "co kg" and "co". "Müller GmbH & Co. KG" and "Mueller GmbH u. Co KG"
     /// both give ("mueller", "gmbh & co kg"). O(n) plus a constant number of token comparisons.
     package static func companyName(_ text: String) -> (core: String, legalForm: String?) {
-        let (bytes, core, legalForm) = companyNameBytes(text)
+        let (bytes, core, legalForm, _, _) = companyNameBytes(text)
         return (String(decoding: bytes[core], as: UTF8.self), legalForm)
     }
 
-    /// `companyName` as the folded bytes of the whole name and the range of its core.
-    static func companyNameBytes(_ text: String) -> (bytes: [UInt8], core: Range<Int>, legalForm: String?) {
+    /// `companyName` as the folded bytes of the whole name and the range of its core, with the
+    /// name's tokens and which of them the core holds.
+    static func companyNameBytes(
+        _ text: String
+    ) -> (bytes: [UInt8], core: Range<Int>, legalForm: String?, tokens: [Range<Int>], coreTokens: Range<Int>) {
         let bytes = foldedBytes(text)
         let tokens = tokenRanges(bytes)
-        guard tokens.count > 1 else { return (bytes, bytes.indices, nil) }
+        guard tokens.count > 1 else { return (bytes, bytes.indices, nil, tokens, tokens.indices) }
         if let group = legalFormsByLastToken.first(where: { equal(bytes, tokens[tokens.count - 1], $0.key) }) {
             for form in group.forms where form.tokens.count < tokens.count {
                 let first = tokens.count - form.tokens.count
                 if matches(form.tokens, bytes, tokens, from: first) {
-                    return (bytes, 0..<tokens[first - 1].upperBound, form.canonical)
+                    return (bytes, 0..<tokens[first - 1].upperBound, form.canonical, tokens, 0..<first)
                 }
             }
         }
         if let group = legalFormsByFirstToken.first(where: { equal(bytes, tokens[0], $0.key) }) {
             for form in group.forms where form.tokens.count < tokens.count {
                 if matches(form.tokens, bytes, tokens, from: 0) {
-                    return (bytes, tokens[form.tokens.count].lowerBound..<bytes.count, form.canonical)
+                    return (
+                        bytes, tokens[form.tokens.count].lowerBound..<bytes.count, form.canonical, tokens,
+                        form.tokens.count..<tokens.count
+                    )
                 }
             }
         }
-        return (bytes, bytes.indices, nil)
+        return (bytes, bytes.indices, nil, tokens, tokens.indices)
     }
 
     /// Whether the token at `range` of folded bytes is a title that `personTokens` drops.
