@@ -107,34 +107,51 @@ struct EntityResolver {
             records[index].phone = nil
         }
         prepareNames(&records, customers: customers, compared: pairwise.flatMap { $0.1.filter { $0.count <= settings.maxBlockSize } })
-        let prepared = records
         for (rule, groups) in pairwise {
-            let threshold = settings.nameSimilarity[rule] ?? 0.9
-            let comparable = groups.filter { $0.count <= settings.maxBlockSize }
-            // Blocks are independent: compare them in chunks on all cores, then join in chunk order.
-            let chunks = max(1, min(64, comparable.count / 256))
-            let found = Parallel.map(count: chunks, minimumChunk: 1) { chunk -> [Link] in
-                var found: [Link] = []
-                // Records are borrowed from the buffer, never copied, for each of the pairs.
-                prepared.withUnsafeBufferPointer { records in
-                    for rows in comparable[(comparable.count * chunk / chunks)..<(comparable.count * (chunk + 1) / chunks)] {
-                        for i in 0..<rows.count {
-                            for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
-                                if let link = compare(
-                                    records.baseAddress! + Int(rows[i]), records.baseAddress! + Int(rows[j]), rows[i], rows[j],
-                                    rule: rule, threshold: threshold)
-                                {
-                                    found.append(link)
-                                }
+            links += compare(records, blocks: groups, keyOfRecord: keyOfRecord, rule: rule)
+        }
+        let outcome = cluster(links, records: records, keyOrder: keyOrder, overrides: overrides, report: report)
+        // Freeing a million records with their strings takes a core about 0.2 s: another core
+        // does it while the golden records are built.
+        let doomed = Doomed()
+        swap(&doomed.records, &records)
+        DispatchQueue.global().async { doomed.records = [] }
+        return outcome
+    }
+
+    /// The records that the caller hands over for freeing on another thread.
+    private final class Doomed: @unchecked Sendable {
+        var records: [MatchRecord] = []
+    }
+
+    /// The links that `rule` makes within the blocks it can compare (not too large), compared
+    /// in chunks of blocks on all cores and joined in chunk order. O(pairs · name length²).
+    private func compare(_ records: [MatchRecord], blocks groups: [[Int32]], keyOfRecord: [Int32], rule: DeduplicationSettings.Rule)
+        -> [Link]
+    {
+        let threshold = settings.nameSimilarity[rule] ?? 0.9
+        let comparable = groups.filter { $0.count <= settings.maxBlockSize }
+        let chunks = max(1, min(64, comparable.count / 256))
+        let found = Parallel.map(count: chunks, minimumChunk: 1) { chunk -> [Link] in
+            var found: [Link] = []
+            // Records are borrowed from the buffer, never copied, for each of the pairs.
+            records.withUnsafeBufferPointer { records in
+                for rows in comparable[(comparable.count * chunk / chunks)..<(comparable.count * (chunk + 1) / chunks)] {
+                    for i in 0..<rows.count {
+                        for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
+                            if let link = compare(
+                                records.baseAddress! + Int(rows[i]), records.baseAddress! + Int(rows[j]), rows[i], rows[j],
+                                rule: rule, threshold: threshold)
+                            {
+                                found.append(link)
                             }
                         }
                     }
                 }
-                return found
             }
-            links += found.joined()
+            return found
         }
-        return cluster(links, records: prepared, keyOrder: keyOrder, overrides: overrides, report: report)
+        return Array(found.joined())
     }
 
     /// Normalises every customer record, in chunks on all cores. O(records).
