@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every master customer's valid orders as of the evaluation date, summed per day.
 ///
 /// Compressed rows: master `c` owns days `start[c]..<start[c+1]` (ascending) with their net
@@ -141,13 +143,20 @@ package struct CustomerHistory: Sendable {
 
     /// Groups the rows by master (`group`, with `bounds` from a count per group; the last group
     /// holds the rows that are not valid), then sorts each master's rows by day (insertion
-    /// sort: a customer has few). O(rows).
+    /// sort: a customer has few), masters in chunks on all cores. O(rows).
     private static func groupAndSort<Amount>(
         _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]
     ) {
         groupInPlace(&group, &days, &amounts, bounds: bounds)
         group = []
-        for c in 0..<(bounds.count - 2) { sortByDay(&days, &amounts, Int(bounds[c]), Int(bounds[c + 1])) }
+        days.withUnsafeMutableBufferPointer { days in
+            amounts.withUnsafeMutableBufferPointer { amounts in
+                let (dayBox, amountBox) = (UnsafeMutablePointerBox(days.baseAddress), UnsafeMutablePointerBox(amounts.baseAddress))
+                Parallel.forEachChunk(count: bounds.count - 2) { masters in
+                    for c in masters { sortByDay(dayBox.pointer!, amountBox.pointer!, Int(bounds[c]), Int(bounds[c + 1])) }
+                }
+            }
+        }
     }
 
     /// Whether each master's amounts, added up as absolute values, stay within 32 bits: then
@@ -199,32 +208,55 @@ package struct CustomerHistory: Sendable {
     /// `group`) fill `bounds[g]..<bounds[g+1]`, in place. Two passes of a bucket permutation
     /// (American flag sort): first into at most 256 ranges of neighbouring groups, so that the
     /// rows are written in few places at a time, then within each range by group, where the
-    /// rows of a range lie close together. O(rows); not stable.
+    /// rows of a range lie close together (the ranges on all cores). O(rows); not stable.
     static func groupInPlace<Amount>(_ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]) {
         let groups = bounds.count - 1
         guard groups > 0 else { return }
-        var shift = 0
-        while (groups - 1) >> shift >= 256 { shift += 1 }
-        if shift > 0 {
-            let ranges = (groups - 1) >> shift + 1
-            let rangeBounds = (0...ranges).map { bounds[min($0 << shift, groups)] }
-            permute(&group, &days, &amounts, bounds: rangeBounds, shift: shift)
+        var bits = 0
+        while (groups - 1) >> bits >= 256 { bits += 1 }
+        let shift = bits
+        group.withUnsafeMutableBufferPointer { group in
+            days.withUnsafeMutableBufferPointer { days in
+                amounts.withUnsafeMutableBufferPointer { amounts in
+                    let rows = Rows(group: group.baseAddress, days: days.baseAddress, amounts: amounts.baseAddress)
+                    if shift == 0 {
+                        permute(rows, bounds: bounds, buckets: 0..<groups, shift: 0)
+                        return
+                    }
+                    let ranges = (groups - 1) >> shift + 1
+                    let rangeBounds = (0...ranges).map { bounds[min($0 << shift, groups)] }
+                    permute(rows, bounds: rangeBounds, buckets: 0..<ranges, shift: shift)
+                    Parallel.forEachChunk(count: ranges, minimumChunk: 1) { chunk in
+                        for range in chunk {
+                            permute(rows, bounds: bounds, buckets: (range << shift)..<min((range + 1) << shift, groups), shift: 0)
+                        }
+                    }
+                }
+            }
         }
-        permute(&group, &days, &amounts, bounds: bounds, shift: 0)
     }
 
-    /// Moves every row to bucket `group >> shift`, whose rows fill `bounds[b]..<bounds[b+1]`:
-    /// each displaced row is carried on to its own bucket until the cycle closes.
-    private static func permute<Amount>(
-        _ group: inout [Int32], _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32], shift: Int
-    ) {
-        var next = bounds
-        for bucket in 0..<(bounds.count - 1) {
-            while next[bucket] < bounds[bucket + 1] {
-                let hole = Int(next[bucket])
+    /// The three columns of the rows, for the workers of `groupInPlace`.
+    private struct Rows<Amount>: @unchecked Sendable {
+        let group: UnsafeMutablePointer<Int32>?
+        let days: UnsafeMutablePointer<Int32>?
+        let amounts: UnsafeMutablePointer<Amount>?
+    }
+
+    /// Moves every row of `buckets` (whose rows fill `bounds[buckets.lowerBound]..<
+    /// bounds[buckets.upperBound]`) to bucket `group >> shift`, whose rows fill
+    /// `bounds[b]..<bounds[b+1]`: each displaced row is carried on to its own bucket until the
+    /// cycle closes.
+    private static func permute<Amount>(_ rows: Rows<Amount>, bounds: [Int32], buckets: Range<Int>, shift: Int) {
+        guard let group = rows.group, let days = rows.days, let amounts = rows.amounts else { return }
+        let first = buckets.lowerBound
+        var next = Array(bounds[first...buckets.upperBound])
+        for bucket in buckets {
+            while next[bucket - first] < bounds[bucket + 1] {
+                let hole = Int(next[bucket - first])
                 var carried = (group[hole], days[hole], amounts[hole])
                 while true {
-                    let target = Int(carried.0) >> shift
+                    let target = Int(carried.0) >> shift - first
                     let position = Int(next[target])
                     next[target] += 1
                     if position == hole {
@@ -239,9 +271,11 @@ package struct CustomerHistory: Sendable {
         }
     }
 
-    /// Sorts `lower..<upper` of both arrays by day; stable. Insertion sort for short runs,
+    /// Sorts `lower..<upper` of both columns by day; stable. Insertion sort for short runs,
     /// the standard sort beyond 32 orders.
-    private static func sortByDay<Amount>(_ days: inout [Int32], _ amounts: inout [Amount], _ lower: Int, _ upper: Int) {
+    private static func sortByDay<Amount>(
+        _ days: UnsafeMutablePointer<Int32>, _ amounts: UnsafeMutablePointer<Amount>, _ lower: Int, _ upper: Int
+    ) {
         if upper - lower > 32 {
             var pairs = (lower..<upper).map { (days[$0], amounts[$0], $0) }
             pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 }

@@ -19,8 +19,19 @@ enum Parallel {
     }
 }
 
-/// A pointer handed to the workers of `Parallel.map`; each writes only its own chunk.
-private struct UnsafeMutablePointerBox<T>: @unchecked Sendable {
+extension Parallel {
+    /// Calls `body` with contiguous chunks of `0..<count` on all cores, one call a chunk. `body`
+    /// must be safe to call from several threads at once.
+    static func forEachChunk(count: Int, minimumChunk: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
+        let chunks = max(1, min(64, count / minimumChunk))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            body((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
+        }
+    }
+}
+
+/// A pointer handed to workers that each write only their own part of its memory.
+struct UnsafeMutablePointerBox<T>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<T>?
     init(_ pointer: UnsafeMutablePointer<T>?) { self.pointer = pointer }
 }

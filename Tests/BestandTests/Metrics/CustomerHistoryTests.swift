@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct CustomerHistoryTests {
     /// The in-place grouping puts every row in its group's range and loses none: for group
-    /// counts below, at and far above the 256 ranges of its first pass.
-    @Test(arguments: [1, 7, 256, 257, 5_000])
+    /// counts below, at and far above the 256 ranges of its first pass (whose ranges the second
+    /// pass groups on all cores).
+    @Test(arguments: [1, 7, 256, 257, 5_000, 70_000])
     func groupingInPlaceKeepsEveryRowInItsGroup(groups: Int) {
         var random = SeededRandom(seed: UInt64(groups))
         let rows = 20_000
