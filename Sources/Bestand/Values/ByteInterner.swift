@@ -8,8 +8,10 @@
 ///
 /// Open addressing with linear probing over one byte arena. Each slot holds the id and 32 bits
 /// of the hash, so a probe touches the stored bytes only when the fingerprints agree: a new
-/// key costs about one cache miss. Interning allocates only when the arena or the table grows.
-/// Lookup and insert are O(length) expected.
+/// key costs about one cache miss. Ids that are a prefix and a number (`K100001`) are found
+/// first in a cache indexed by their number (`NumberedIds`), which hashes nothing. Interning
+/// allocates only when the arena, the table or the cache grows. Lookup and insert are
+/// O(length) expected.
 package struct ByteInterner: Sendable {
     private var arena: [UInt8] = []
     private var ends: [Int] = []
@@ -18,6 +20,9 @@ package struct ByteInterner: Sendable {
     /// `fingerprint << 32 | (id + 1)`; 0 is an empty slot.
     private var slots: [UInt64]
     private var mask: Int
+    /// Numbered ids: `id + 1` per number. Only a cache of the table: a copy of the interner that
+    /// interns drops a shared cache and starts its own.
+    private var numbered = NumberedIds()
 
     package init(capacity: Int = 1024) {
         var size = 16
@@ -30,10 +35,13 @@ package struct ByteInterner: Sendable {
 
     /// The id of `bytes` under `tag`, adding it if new.
     package mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16 = 0) -> Int32 {
-        intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag))
+        if !isKnownUniquelyReferenced(&numbered) { numbered = NumberedIds() }
+        guard let cell = numbered.cell(bytes, tag: tag) else { return intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag)) }
+        if cell.pointee == 0 { cell.pointee = UInt32(intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag)) + 1) }
+        return Int32(cell.pointee - 1)
     }
 
-    /// `intern` with the hash already computed (`hash(bytes, tag: tag)`).
+    /// `intern` with the hash already computed (`hash(bytes, tag: tag)`), past the cache.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, hash: UInt64) -> Int32 {
         let fingerprint = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -12,8 +12,9 @@
 /// beyond the minimum (16 MiB a series), and 4 to 6 bytes an id for dense numbers. A number
 /// that would make the window sparser is declined, and so is every later one beyond it (an
 /// outlier such as a mistyped order number costs a hash lookup, not the window). O(length of
-/// the id) a lookup, amortised.
-final class NumberedIds {
+/// the id) a lookup, amortised. Not safe for concurrent use: its owners mutate it only while
+/// they hold the one reference.
+final class NumberedIds: @unchecked Sendable {
     private struct Series {
         var tag: UInt16
         var prefix: [UInt8]

@@ -94,14 +94,10 @@ struct PendingOrders {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<row.orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[row.orderIdEnd..<row.customerIdEnd])
                 let next = Int32(orders.count)
-                let customer: Int32
-                if let cell = ids.numberedKeys.cell(customerId, tag: tag) {
-                    if cell.pointee == 0 { cell.pointee = UInt32(keys.ids.intern(customerId, tag: tag) + 1) }
-                    customer = Int32(cell.pointee - 1)
-                } else {
-                    let hash = row.customerIdHash != 0 ? row.customerIdHash : ByteInterner.hash(customerId, tag: tag)
-                    customer = keys.ids.intern(customerId, tag: tag, hash: hash)
-                }
+                // Numbered customer ids go through the interner's cache, the others are hashed.
+                let customer =
+                    row.customerIdHash != 0
+                    ? keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash) : keys.ids.intern(customerId, tag: tag)
                 let replaced: Int32?
                 if let cell = ids.numbered.cell(orderId, tag: tag) {
                     replaced = cell.pointee == 0 ? nil : Int32(cell.pointee - 1)
@@ -119,12 +115,10 @@ struct PendingOrders {
     }
 }
 
-/// The indexes that ingest's order lookups use: numbered order ids and customer ids go to
-/// `NumberedIds`, all others to the hash indexes.
+/// The indexes of order ids that ingest's order lookups use: numbered ids go to `NumberedIds`,
+/// all others to the hash index.
 final class OrderIds {
     /// Order ids that are a prefix and a number: the latest row + 1.
     let numbered = NumberedIds()
-    /// Customer ids that are a prefix and a number: the interned key + 1 (a cache of `keys`).
-    let numberedKeys = NumberedIds()
     let hashed = OrderIdIndex()
 }

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import Bestand
+
+@Suite struct ByteInternerTests {
+    static func intern(_ text: String, tag: UInt16 = 0, into interner: inout ByteInterner) -> Int32 {
+        var text = text
+        return text.withUTF8 { interner.intern($0, tag: tag) }
+    }
+
+    /// Ids come in first-seen order whichever way an id is found: numbered ids (through the
+    /// cache, also after growing it both ways and declining far numbers), numbers with leading
+    /// zeros, other ids, two tags. Each text keeps its id and gives back its bytes.
+    @Test func idsAreDenseInFirstSeenOrderForEveryKindOfId() {
+        var random = SeededRandom(seed: 23)
+        var interner = ByteInterner(capacity: 4)
+        var expected: [String: Int32] = [:]
+        for step in 0..<30_000 {
+            let number = random.below(10) == 0 ? random.below(1 << 50) : 500_000 + random.below(20_000) - step
+            let text = ["K\(number)", "K0\(number)", "S-\(number)", "kunde \(number) x", "\(number)"][random.below(5)]
+            let tag = UInt16(random.below(2))
+            let id = Self.intern(text, tag: tag, into: &interner)
+            let key = "\(tag):\(text)"
+            if let known = expected[key] {
+                #expect(id == known, "\(key)")
+            } else {
+                #expect(Int(id) == expected.count, "\(key) is new")
+                expected[key] = id
+            }
+        }
+        #expect(interner.count == expected.count)
+        for (key, id) in expected.prefix(500) {
+            #expect("\(interner.tag(of: id)):\(interner.string(id))" == key)
+        }
+    }
+
+    /// A copy shares the cache of numbered ids until one of the two interns; each then goes on
+    /// with the ids of its own table.
+    @Test func copiesInternApart() {
+        var first = ByteInterner()
+        for number in 1...100 { _ = Self.intern("K\(number)", into: &first) }
+        var second = first
+        #expect(Self.intern("K500", into: &first) == 100)
+        #expect(Self.intern("K600", into: &second) == 100)
+        #expect(Self.intern("K600", into: &first) == 101)
+        #expect(Self.intern("K500", into: &second) == 101)
+        #expect(Self.intern("K50", into: &first) == 49)
+        #expect(Self.intern("K50", into: &second) == 49)
+        #expect(first.string(100) == "K500")
+        #expect(second.string(100) == "K600")
+    }
+}
