@@ -78,7 +78,7 @@ package enum CampaignResponse {
         }
         let pooled = contacts.filter { complete[Int($0.campaign)] }
         if !pooled.isEmpty { groups.append(("*", true, pooled)) }
-        groups.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        groups.sort { Text.bytesPrecede($0.0, $1.0) }
 
         var rows: [CampaignResponseRow] = []
         for (campaign, isComplete, members) in groups {

@@ -9,7 +9,7 @@ package enum IdentityTables {
         let keys = base.dataset.keys
         let listed = (0..<Int32(keys.count)).filter { base.masterOfKey[Int($0)] >= 0 }
             .map { (id: $0, text: keys.text(of: $0)) }
-            .sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+            .sorted { Text.bytesPrecede($0.text, $1.text) }
         for (id, text) in listed {
             writer.text(text)
             writer.text(keys.idSpaces[keys.idSpaceIndex(of: id)])
@@ -27,9 +27,9 @@ package enum IdentityTables {
         let rows = base.merges.map { merge -> (master: String, a: String, b: String, merge: Merge) in
             (base.masterId[Int(base.masterOfKey[Int(merge.keyA)])], keys.text(of: merge.keyA), keys.text(of: merge.keyB), merge)
         }.sorted {
-            if $0.master != $1.master { return $0.master.utf8.lexicographicallyPrecedes($1.master.utf8) }
-            if $0.a != $1.a { return $0.a.utf8.lexicographicallyPrecedes($1.a.utf8) }
-            return $0.b.utf8.lexicographicallyPrecedes($1.b.utf8)
+            if $0.master != $1.master { return Text.bytesPrecede($0.master, $1.master) }
+            if $0.a != $1.a { return Text.bytesPrecede($0.a, $1.a) }
+            return Text.bytesPrecede($0.b, $1.b)
         }
         for row in rows {
             writer.text(row.master)

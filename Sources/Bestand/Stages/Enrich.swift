@@ -16,7 +16,7 @@ package struct Enrich: Stage {
         let orders = base.dataset.orders.takeRows()
         let history = CustomerHistory(orders: orders, base: base, asOf: asOf)
         let n = base.masterCount
-        let byMasterId = (0..<Int32(n)).sorted { base.masterId[Int($0)].utf8.lexicographicallyPrecedes(base.masterId[Int($1)].utf8) }
+        let byMasterId = (0..<Int32(n)).sorted { Text.bytesPrecede(base.masterId[Int($0)], base.masterId[Int($1)]) }
         var idRank = [Int32](repeating: 0, count: n)
         for (rank, c) in byMasterId.enumerated() { idRank[Int(c)] = Int32(rank) }
 

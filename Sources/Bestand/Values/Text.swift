@@ -1,5 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Byte-level helpers for field text: trimming, ASCII case folding, decoding.
 package enum Text {
+    /// Whether `a` comes before `b` in the byte order of their UTF-8 (the order of the output
+    /// tables' ids). O(length), no allocation.
+    @inline(__always)
+    package static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
     /// Whether a byte is ASCII white space (space, tab, CR, LF, VT, FF).
     @inline(__always)
     package static func isSpace(_ byte: UInt8) -> Bool {
