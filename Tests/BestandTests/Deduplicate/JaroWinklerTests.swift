@@ -46,4 +46,22 @@ import Testing
         #expect(other < same)
         #expect(JaroWinkler.similarity("schmidt", "schmitt") < 1)
     }
+
+    /// Strings of up to 64 scalars keep their matches in bits: the same Jaro as with flags, for
+    /// random strings over a small alphabet (many matches and transpositions), of every length
+    /// up to the limit.
+    @Test func bitsAndFlagsGiveTheSameJaro() {
+        var random = SeededRandom(seed: 31)
+        let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "ä", "e"]
+        for _ in 0..<3_000 {
+            let a = (0..<(1 + random.below(64))).map { _ in alphabet[random.below(alphabet.count)] }
+            let b = (0..<(1 + random.below(64))).map { _ in alphabet[random.below(alphabet.count)] }
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    let window = max(0, max(a.count, b.count) / 2 - 1)
+                    #expect(JaroWinkler.shortJaro(a, b, window: window) == JaroWinkler.longJaro(a, b, window: window))
+                }
+            }
+        }
+    }
 }

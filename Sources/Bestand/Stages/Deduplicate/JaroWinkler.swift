@@ -66,7 +66,47 @@ package enum JaroWinkler {
         if n == 0 && m == 0 { return 1 }
         if n == 0 || m == 0 { return 0 }
         let window = max(0, max(n, m) / 2 - 1)
-        let jaro = withUnsafeTemporaryAllocation(of: Bool.self, capacity: n + m) { matched -> Double in
+        let jaro = n <= 64 && m <= 64 ? shortJaro(a, b, window: window) : longJaro(a, b, window: window)
+        var prefix = 0
+        while prefix < min(4, n, m) && a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// Jaro of strings of at most 64 scalars each, with the matched positions as bits.
+    @inline(__always)
+    static func shortJaro(_ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>, window: Int) -> Double {
+        let n = a.count
+        let m = b.count
+        var matchedA: UInt64 = 0
+        var matchedB: UInt64 = 0
+        var matches = 0
+        for i in 0..<n {
+            let low = max(0, i - window)
+            let high = min(m - 1, i + window)
+            guard low <= high else { continue }
+            for j in low...high where matchedB & (1 << UInt64(j)) == 0 && a[i] == b[j] {
+                matchedA |= 1 << UInt64(i)
+                matchedB |= 1 << UInt64(j)
+                matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        // The k-th matched scalar of `a` against the k-th of `b`.
+        var outOfOrder = 0
+        while matchedA != 0 {
+            if a[matchedA.trailingZeroBitCount] != b[matchedB.trailingZeroBitCount] { outOfOrder += 1 }
+            matchedA &= matchedA - 1
+            matchedB &= matchedB - 1
+        }
+        return jaro(matches: matches, outOfOrder: outOfOrder, n, m)
+    }
+
+    /// Jaro of strings of any length, with the matched positions as flags on the stack.
+    static func longJaro(_ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>, window: Int) -> Double {
+        let n = a.count
+        let m = b.count
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: n + m) { matched -> Double in
             matched.initialize(repeating: false)
             var matches = 0
             for i in 0..<n {
@@ -88,12 +128,15 @@ package enum JaroWinkler {
                 if a[i] != b[j] { outOfOrder += 1 }
                 j += 1
             }
-            let count = Double(matches)
-            let transpositions = Double(outOfOrder / 2)
-            return (count / Double(n) + count / Double(m) + (count - transpositions) / count) / 3
+            return jaro(matches: matches, outOfOrder: outOfOrder, n, m)
         }
-        var prefix = 0
-        while prefix < min(4, n, m) && a[prefix] == b[prefix] { prefix += 1 }
-        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// (m/|a| + m/|b| + (m − t)/m) / 3, with t half the matches out of order (rounded down).
+    @inline(__always)
+    private static func jaro(matches: Int, outOfOrder: Int, _ n: Int, _ m: Int) -> Double {
+        let count = Double(matches)
+        let transpositions = Double(outOfOrder / 2)
+        return (count / Double(n) + count / Double(m) + (count - transpositions) / count) / 3
     }
 }
