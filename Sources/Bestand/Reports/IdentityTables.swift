@@ -26,23 +26,23 @@ package enum IdentityTables {
     package static func merges(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
         var writer = CSVWriter(header: mergesHeader, streamingTo: file)
         let keys = base.dataset.keys
-        let rows = base.merges.map { merge -> (master: String, a: String, b: String, merge: Merge) in
-            (base.masterId[Int(base.masterOfKey[Int(merge.keyA)])], keys.text(of: merge.keyA), keys.text(of: merge.keyB), merge)
-        }
-        // Positions are sorted, not the rows (five strings each).
-        let order = (0..<Int32(rows.count)).sorted { x, y in
+        let masters = base.merges.map { base.masterId[Int(base.masterOfKey[Int($0.keyA)])] }
+        let keysA = base.merges.map { keys.text(of: $0.keyA) }
+        let keysB = base.merges.map { keys.text(of: $0.keyB) }
+        // Positions are sorted, not the rows, and the columns are compared where they lie.
+        let order = (0..<Int32(masters.count)).sorted { x, y in
             let (x, y) = (Int(x), Int(y))
-            if rows[x].master != rows[y].master { return Text.bytesPrecede(rows[x].master, rows[y].master) }
-            if rows[x].a != rows[y].a { return Text.bytesPrecede(rows[x].a, rows[y].a) }
-            return Text.bytesPrecede(rows[x].b, rows[y].b)
+            if masters[x] != masters[y] { return Text.bytesPrecede(masters[x], masters[y]) }
+            if keysA[x] != keysA[y] { return Text.bytesPrecede(keysA[x], keysA[y]) }
+            return Text.bytesPrecede(keysB[x], keysB[y])
         }
         for position in order {
-            let row = rows[Int(position)]
-            writer.text(row.master)
-            writer.text(row.a)
-            writer.text(row.b)
-            writer.text(row.merge.rule)
-            writer.number(Decimal.fixed(row.merge.score, decimals: 4))
+            let row = Int(position)
+            writer.text(masters[row])
+            writer.text(keysA[row])
+            writer.text(keysB[row])
+            writer.text(base.merges[row].rule)
+            writer.number(Decimal.fixed(base.merges[row].score, decimals: 4))
             writer.endRow()
         }
         return writer
