@@ -34,9 +34,48 @@ package enum Decimal {
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let whole = Int64(scaled / scale)
-        var fraction = String(Int64(scaled) - whole * Int64(scale))
+        let fraction = Int64(scaled) - whole * Int64(scale)
+        let negative = value < 0 && scaled != 0
+        // Written into a buffer on the stack: merges.csv and the link texts need a million.
+        guard whole >= 0, fraction >= 0, decimals <= 18 else {
+            return fixedByText(whole: whole, fraction: fraction, negative: negative, decimals: decimals)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func appendDigits(_ number: Int64, width: Int) {
+                var digits = 1
+                var rest = number / 10
+                while rest > 0 {
+                    digits += 1
+                    rest /= 10
+                }
+                for _ in digits..<max(width, digits) { append(0x30) }
+                var value = number
+                for index in stride(from: count + digits - 1, through: count, by: -1) {
+                    buffer[index] = UInt8(0x30 + value % 10)
+                    value /= 10
+                }
+                count += digits
+            }
+            if negative { append(UInt8(ascii: "-")) }
+            appendDigits(whole, width: 1)
+            if decimals > 0 {
+                append(UInt8(ascii: "."))
+                appendDigits(fraction, width: decimals)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
+        }
+    }
+
+    /// `fixed` from its parts through `String` (for parts beyond the fast path's digits).
+    static func fixedByText(whole: Int64, fraction: Int64, negative: Bool, decimals: Int) -> String {
+        var fraction = String(fraction)
         fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
-        let sign = value < 0 && scaled != 0 ? "-" : ""
+        let sign = negative ? "-" : ""
         return decimals > 0 ? "\(sign)\(whole).\(fraction)" : "\(sign)\(whole)"
     }
 }

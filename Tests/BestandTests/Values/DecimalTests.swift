@@ -40,4 +40,30 @@ import Testing
         // 10^15 cents over 3: 333333333333333.3333…
         #expect(Decimal.ratio(1_000_000_000_000_000, 3) == "333333333333333.3333")
     }
+
+    @Test(arguments: [
+        (0.0, 2, "0.00"), (0.925, 2, "0.93"), (1, 4, "1.0000"), (-0.004, 2, "0.00"), (-0.005, 2, "-0.01"),
+        (12.5, 0, "13"), (-2.5, 0, "-3"), (0.00049, 3, "0.000"), (0.0005, 3, "0.001"), (123_456.789, 1, "123456.8"),
+        (Double.nan, 2, "0"), (-Double.infinity, 2, "0"),
+    ])
+    func fixedRoundsHalfAwayFromZero(value: Double, decimals: Int, text: String) {
+        #expect(Decimal.fixed(value, decimals: decimals) == text)
+    }
+
+    /// The digits written on the stack are those of the text path, for values of every size.
+    @Test func fixedOnTheStackAgreesWithTheTextPath() {
+        var random = SeededRandom(seed: 13)
+        for _ in 0..<20_000 {
+            let magnitude = Double(random.below(1 << 40)) / Double(1 << random.below(40))
+            let value = random.below(2) == 0 ? magnitude : -magnitude
+            let decimals = random.below(7)
+            var scale = 1.0
+            for _ in 0..<decimals { scale *= 10 }
+            let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+            let whole = Int64(scaled / scale)
+            let text = Decimal.fixedByText(
+                whole: whole, fraction: Int64(scaled) - whole * Int64(scale), negative: value < 0 && scaled != 0, decimals: decimals)
+            #expect(Decimal.fixed(value, decimals: decimals) == text, "\(value) \(decimals)")
+        }
+    }
 }
