@@ -23,47 +23,48 @@ package enum Retention {
     /// new: active with first purchase in P; reactivated: active, not in Q, first purchase
     /// before Q. Revenue sums are over active_prev. Class rows count only that class's
     /// members of active_prev (class as of Q's last day), so their active equals retained.
-    /// O(periods · customers · log days) plus one ABC ranking per period.
+    /// O(periods · customers · log days) plus one ABC ranking per period; the periods on all
+    /// cores.
     package static func rows(_ profiles: CustomerProfiles, calendar: PeriodCalendar, periods: [Int]) -> [RetentionRow] {
+        Parallel.map(count: periods.count, minimumChunk: 1) { rows(profiles, calendar: calendar, period: periods[$0]) }.flatMap { $0 }
+    }
+
+    /// The rows of one report period: `all`, then A, B, C.
+    private static func rows(_ profiles: CustomerProfiles, calendar: PeriodCalendar, period: Int) -> [RetentionRow] {
         let history = profiles.history
         let settings = profiles.settings
-        var rows: [RetentionRow] = []
-        for period in periods {
-            let first = calendar.firstDay(period)
-            let last = calendar.lastDay(period)
-            let previousFirst = calendar.firstDay(period - 1)
-            let previousLast = calendar.lastDay(period - 1)
-            let revenueAtQ = (0..<profiles.count).map { history.revenue12Months($0, endingOn: previousLast) }
-            let classes = ABCClassification.classify(
-                revenue: revenueAtQ, idRank: profiles.idRank, aPercent: settings.abcAPercent, bPercent: settings.abcBPercent)
-            var all = RetentionRow(period: period, segment: nil, new: 0, reactivated: 0)
-            var byClass = ABCClass.allCases.map { RetentionRow(period: period, segment: $0) }
-            for c in 0..<profiles.count where history.purchaseCount(c) > 0 {
-                let inPrevious = history.hasPurchase(c, from: previousFirst, through: previousLast)
-                let inPeriod = history.hasPurchase(c, from: first, through: last)
-                if inPeriod {
-                    all.active += 1
-                    let firstPurchase = history.purchaseDay(c, 0)!
-                    if firstPurchase >= first {
-                        all.new! += 1
-                    } else if !inPrevious && firstPurchase < previousFirst {
-                        all.reactivated! += 1
-                    }
-                }
-                guard inPrevious else { continue }
-                let revenuePrevious = history.revenue(c, from: previousFirst, through: previousLast)
-                let revenue = history.revenue(c, from: first, through: last)
-                let kept = max(0, min(revenue, revenuePrevious))
-                all.add(retained: inPeriod, revenuePrevious: revenuePrevious, revenue: revenue, kept: kept)
-                if let segment = classes[c] {
-                    byClass[segment.rawValue].add(retained: inPeriod, revenuePrevious: revenuePrevious, revenue: revenue, kept: kept)
+        let first = calendar.firstDay(period)
+        let last = calendar.lastDay(period)
+        let previousFirst = calendar.firstDay(period - 1)
+        let previousLast = calendar.lastDay(period - 1)
+        let revenueAtQ = (0..<profiles.count).map { history.revenue12Months($0, endingOn: previousLast) }
+        let classes = ABCClassification.classify(
+            revenue: revenueAtQ, idRank: profiles.idRank, aPercent: settings.abcAPercent, bPercent: settings.abcBPercent)
+        var all = RetentionRow(period: period, segment: nil, new: 0, reactivated: 0)
+        var byClass = ABCClass.allCases.map { RetentionRow(period: period, segment: $0) }
+        for c in 0..<profiles.count where history.purchaseCount(c) > 0 {
+            let inPrevious = history.hasPurchase(c, from: previousFirst, through: previousLast)
+            let inPeriod = history.hasPurchase(c, from: first, through: last)
+            if inPeriod {
+                all.active += 1
+                let firstPurchase = history.purchaseDay(c, 0)!
+                if firstPurchase >= first {
+                    all.new! += 1
+                } else if !inPrevious && firstPurchase < previousFirst {
+                    all.reactivated! += 1
                 }
             }
-            for index in byClass.indices { byClass[index].active = byClass[index].retained }
-            rows.append(all)
-            rows.append(contentsOf: byClass)
+            guard inPrevious else { continue }
+            let revenuePrevious = history.revenue(c, from: previousFirst, through: previousLast)
+            let revenue = history.revenue(c, from: first, through: last)
+            let kept = max(0, min(revenue, revenuePrevious))
+            all.add(retained: inPeriod, revenuePrevious: revenuePrevious, revenue: revenue, kept: kept)
+            if let segment = classes[c] {
+                byClass[segment.rawValue].add(retained: inPeriod, revenuePrevious: revenuePrevious, revenue: revenue, kept: kept)
+            }
         }
-        return rows
+        for index in byClass.indices { byClass[index].active = byClass[index].retained }
+        return [all] + byClass
     }
 }
 
