@@ -7,38 +7,45 @@ package enum EmailNormalizer {
     /// control characters inside make it nil too. Dots and "+" tags of the local part are kept:
     /// "  Anna.Schmidt+Shop@Example.DE " → "anna.schmidt+shop@example.de". O(n).
     package static func normalize(_ email: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(email.utf8.count)
-        var pendingBlank = false
-        var at = -1
-        for scalar in email.unicodeScalars {
-            let value = scalar.value
-            if isBlank(scalar) {
-                pendingBlank = !out.isEmpty
-                continue
-            }
-            guard !pendingBlank, value >= 0x20, value != 0x7F else { return nil }
-            if value < 0x80 {
-                let byte = UInt8(truncatingIfNeeded: value)
-                if byte == atSign {
-                    guard at < 0 else { return nil }
-                    at = out.count
+        guard !email.isEmpty else { return nil }
+        // Lowercasing a scalar yields at most three (and 4 bytes a scalar at most).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12 * email.utf8.count) { out in
+            var count = 0
+            var pendingBlank = false
+            var at = -1
+            for scalar in email.unicodeScalars {
+                let value = scalar.value
+                if isBlank(scalar) {
+                    pendingBlank = count > 0
+                    continue
                 }
-                out.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-            } else {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                guard !pendingBlank, value >= 0x20, value != 0x7F else { return nil }
+                if value < 0x80 {
+                    let byte = UInt8(truncatingIfNeeded: value)
+                    if byte == atSign {
+                        guard at < 0 else { return nil }
+                        at = count
+                    }
+                    out[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    count += 1
+                } else {
+                    for byte in scalar.properties.lowercaseMapping.utf8 {
+                        out[count] = byte
+                        count += 1
+                    }
+                }
             }
+            guard at > 0 else { return nil }
+            let domain = UnsafeBufferPointer(rebasing: out[(at + 1)..<count])
+            guard let first = domain.first, let last = domain.last, first != dot, last != dot, domain.contains(dot)
+            else { return nil }
+            var previous: UInt8 = 0
+            for byte in domain {
+                if byte == dot && previous == dot { return nil }
+                previous = byte
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
         }
-        guard at > 0 else { return nil }
-        let domain = out[(at + 1)...]
-        guard let first = domain.first, let last = domain.last, first != dot, last != dot, domain.contains(dot)
-        else { return nil }
-        var previous: UInt8 = 0
-        for byte in domain {
-            if byte == dot && previous == dot { return nil }
-            previous = byte
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The VAT identification number in canonical form, or nil when it is none.
@@ -47,6 +54,7 @@ package enum EmailNormalizer {
     /// followed by 8 to 12 ASCII letters or digits (the range of all EU formats):
     /// "de 123.456-789" → "DE123456789". Any other character makes it nil. O(n).
     package static func vatId(_ text: String) -> String? {
+        guard !text.isEmpty else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16)
         for scalar in text.unicodeScalars {

@@ -12,6 +12,7 @@ package enum PhoneNormalizer {
     /// more than 15 digits, a "+" follows a digit, or the text has letters other than an
     /// extension marker. O(n).
     package static func normalize(_ phone: String, countryCode: String = "49") -> String? {
+        guard !phone.isEmpty else { return nil }
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
         var plus = false
