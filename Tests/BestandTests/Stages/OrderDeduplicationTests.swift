@@ -121,26 +121,26 @@ import Testing
         #expect(data.orders.uniqueOrders == winners.count)
     }
 
-    /// A numbered id splits into its prefix and number only when its trailing digits (1 to 18)
-    /// have no leading zero, so that each number stands for one id text.
-    @Test func numberedIdsSplitOnlyCanonicalNumbers() {
-        /// `prefix length/number`, or "-" when the id is not numbered.
+    /// A numbered id splits into its prefix, its count of trailing digits (1 to 18) and their
+    /// number: the count keeps `A-007` and `A-7` apart.
+    @Test func numberedIdsSplitIntoPrefixDigitsAndNumber() {
+        /// `prefix length/digits/number`, or "-" when the id is not numbered.
         func split(_ id: String) -> String {
             var text = id
-            return text.withUTF8 { NumberedIds.split($0) }.map { "\($0.prefix)/\($0.number)" } ?? "-"
+            return text.withUTF8 { NumberedIds.split($0) }.map { "\($0.prefix)/\($0.digits)/\($0.number)" } ?? "-"
         }
-        #expect(split("A-10639601") == "2/10639601")
-        #expect(split("K100001") == "1/100001")
-        #expect(split("4711") == "0/4711")
-        #expect(split("A-0") == "2/0")
-        #expect(split("1-2") == "2/2")
-        #expect(split("A-007") == "-")
-        #expect(split("00") == "-")
+        #expect(split("A-10639601") == "2/8/10639601")
+        #expect(split("K100001") == "1/6/100001")
+        #expect(split("4711") == "0/4/4711")
+        #expect(split("A-0") == "2/1/0")
+        #expect(split("1-2") == "2/1/2")
+        #expect(split("A-007") == "2/3/7")
+        #expect(split("00") == "0/2/0")
         #expect(split("A-") == "-")
         #expect(split("") == "-")
-        #expect(split("A-" + String(repeating: "9", count: 18)) == "2/999999999999999999")
+        #expect(split("A-" + String(repeating: "9", count: 18)) == "2/18/999999999999999999")
         #expect(split("A-1" + String(repeating: "0", count: 18)) == "-")
-        #expect(split(String(repeating: "x", count: 32) + "5") == "32/5")
+        #expect(split(String(repeating: "x", count: 32) + "5") == "32/1/5")
         #expect(split(String(repeating: "x", count: 33) + "5") == "-")
     }
 

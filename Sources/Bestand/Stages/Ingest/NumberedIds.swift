@@ -1,29 +1,35 @@
-/// A direct index of ids that are a prefix and a decimal number: `A-10639601`, `K100001`, `4711`.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A direct index of ids that are a prefix and a decimal number: `A-10639601`, `K100001`,
+/// `A-00012345`, `4711`.
 ///
-/// Per id space and prefix (a series), an array indexed by the number holds one cell per id,
-/// so a lookup hashes nothing, and ids read roughly in number order (as order numbers are)
-/// touch memory in order. A cell holds `value + 1`, 0 while the id has none; the caller fills
-/// every empty cell it is handed. Ids of any other form, and numbers that the index declines,
-/// go to a hash index instead; an id takes the same way every time it comes (see `cell`).
+/// Per id space, prefix and count of digits (a series), an array indexed by the number holds
+/// one cell per id, so a lookup hashes nothing, and ids read roughly in number order (as order
+/// numbers are) touch memory in order. The count of digits keeps `A-7` and `A-007` apart. A
+/// cell holds `value + 1`, 0 while the id has none; the caller fills every empty cell it is
+/// handed. Ids of any other form, and numbers that the index declines, go to a hash index
+/// instead; an id takes the same way every time it comes (see `cell`).
 ///
-/// The number must be written without leading zeros (`A-007` is not `A-7`), so that each cell
-/// stands for one id text. A series' window of numbers grows (by up to half its span) while it
-/// stays within `max(minimumSpan, 8 · ids in it)`: 4 bytes a cell, so at most 32 bytes an id
-/// beyond the minimum (16 MiB a series), and 4 to 6 bytes an id for dense numbers. A number
-/// that would make the window sparser is declined, and so is every later one beyond it (an
-/// outlier such as a mistyped order number costs a hash lookup, not the window). O(length of
-/// the id) a lookup, amortised. Not safe for concurrent use: its owners mutate it only while
-/// they hold the one reference.
+/// A series' window of numbers grows (by up to half its span) while all windows together stay
+/// within `max(minimumSpan, 8 · ids in them)` cells of 4 bytes: at most 16 MiB beyond 32 bytes
+/// an id, and 4 to 6 bytes an id for dense numbers. A number that would make the windows
+/// sparser is declined, and so is every later one beyond it in its series (an outlier such as
+/// a mistyped order number costs a hash lookup, not the window). O(length of the id) a lookup,
+/// amortised. Not safe for concurrent use: its owners mutate it only while they hold the one
+/// reference.
 final class NumberedIds: @unchecked Sendable {
     private struct Series {
         var tag: UInt16
+        var digits: Int
         var prefix: [UInt8]
         /// The number of cell 0 (-1 until the first number comes).
         var base: Int
         var cells: UnsafeMutablePointer<UInt32>
         var span: Int
-        /// Cells handed out empty, which the caller filled.
-        var ids = 0
         /// The nearest numbers below and above the window that were declined: the window never
         /// grows over them.
         var declinedBelow = -1
@@ -34,7 +40,10 @@ final class NumberedIds: @unchecked Sendable {
     /// The series of the last lookup, tried first.
     private var recent = 0
     private let minimumSpan: Int
-    static let maximumSeries = 8
+    /// Cells handed out empty (which the callers filled), and cells of all windows.
+    private var ids = 0
+    private var cellCount = 0
+    static let maximumSeries = 32
     static let maximumPrefix = 32
 
     init(minimumSpan: Int = 1 << 22) {
@@ -45,14 +54,28 @@ final class NumberedIds: @unchecked Sendable {
         for entry in series { entry.cells.deallocate() }
     }
 
+    /// An id split into the length of its prefix, its count of trailing digits (1 to 18) and
+    /// their number.
+    struct Split {
+        var prefix: Int
+        var digits: Int
+        var number: Int
+    }
+
     /// The cell of `id` under id space `tag`, valid until the next call; nil when the id is not
     /// a prefix and a number, or when its series declines the number (the caller then uses a
     /// hash index). A declined id is declined each time: a window never grows over a declined
     /// number, and numbers inside a window were never declined.
     func cell(_ id: UnsafeBufferPointer<UInt8>, tag: UInt16) -> UnsafeMutablePointer<UInt32>? {
-        guard let (prefixLength, number) = Self.split(id) else { return nil }
-        let prefix = UnsafeBufferPointer(rebasing: id[0..<prefixLength])
-        guard let index = seriesIndex(prefix, tag: tag) else { return nil }
+        guard let split = Self.split(id) else { return nil }
+        return cell(id, split, tag: tag)
+    }
+
+    /// `cell` of an id that `split` took apart as `split`.
+    func cell(_ id: UnsafeBufferPointer<UInt8>, _ split: Split, tag: UInt16) -> UnsafeMutablePointer<UInt32>? {
+        let prefix = UnsafeBufferPointer(rebasing: id[0..<split.prefix])
+        let number = split.number
+        guard let index = seriesIndex(prefix, digits: split.digits, tag: tag) else { return nil }
         // A new series' window is centred on its first number.
         if series[index].base < 0 { series[index].base = max(0, number - series[index].span / 2) }
         var offset = number - series[index].base
@@ -61,28 +84,32 @@ final class NumberedIds: @unchecked Sendable {
             offset = number - series[index].base
         }
         let cell = series[index].cells + offset
-        if cell.pointee == 0 { series[index].ids += 1 }
+        if cell.pointee == 0 { ids += 1 }
         return cell
     }
 
-    /// The length of the prefix and the number of an id whose trailing digits (1 to 18 of them)
-    /// carry no leading zero; nil for any other id.
+    /// The prefix, count of digits and number of an id that ends in 1 to 18 digits after a
+    /// prefix of at most `maximumPrefix` bytes; nil for any other id.
     @inline(__always)
-    static func split(_ id: UnsafeBufferPointer<UInt8>) -> (prefix: Int, number: Int)? {
+    static func split(_ id: UnsafeBufferPointer<UInt8>) -> Split? {
         var start = id.count
         while start > 0, id[start - 1] &- 0x30 < 10 { start -= 1 }
         let digits = id.count - start
-        guard digits > 0, digits <= 18, start <= maximumPrefix, digits == 1 || id[start] != 0x30 else { return nil }
+        guard digits > 0, digits <= 18, start <= maximumPrefix else { return nil }
         var number = 0
         for index in start..<id.count { number = number &* 10 &+ Int(id[index] &- 0x30) }
-        return (start, number)
+        return Split(prefix: start, digits: digits, number: number)
     }
 
-    /// The series of `prefix` under `tag`, made if new and the limit allows.
+    /// The series of `prefix` and `digits` under `tag`, made if new and the limit allows.
     @inline(__always)
-    private func seriesIndex(_ prefix: UnsafeBufferPointer<UInt8>, tag: UInt16) -> Int? {
-        if recent < series.count, series[recent].tag == tag, series[recent].prefix.elementsEqual(prefix) { return recent }
-        if let found = series.indices.first(where: { series[$0].tag == tag && series[$0].prefix.elementsEqual(prefix) }) {
+    private func seriesIndex(_ prefix: UnsafeBufferPointer<UInt8>, digits: Int, tag: UInt16) -> Int? {
+        func matches(_ entry: Series) -> Bool {
+            entry.tag == tag && entry.digits == digits && entry.prefix.count == prefix.count
+                && (prefix.isEmpty || memcmp(entry.prefix, prefix.baseAddress!, prefix.count) == 0)
+        }
+        if recent < series.count, matches(series[recent]) { return recent }
+        if let found = series.indices.first(where: { matches(series[$0]) }) {
             recent = found
             return found
         }
@@ -90,18 +117,20 @@ final class NumberedIds: @unchecked Sendable {
         let span = min(4096, minimumSpan)
         let cells = UnsafeMutablePointer<UInt32>.allocate(capacity: span)
         cells.initialize(repeating: 0, count: span)
-        series.append(Series(tag: tag, prefix: Array(prefix), base: -1, cells: cells, span: span))
+        series.append(Series(tag: tag, digits: digits, prefix: Array(prefix), base: -1, cells: cells, span: span))
+        cellCount += span
         recent = series.count - 1
         return recent
     }
 
     /// Moves and grows the window of series `index` to hold `number`; false when that would
-    /// make it too sparse or cover a declined number (and then `number` is declined).
+    /// make the windows too sparse or cover a declined number (and then `number` is declined).
     private func widen(_ index: Int, toInclude number: Int) -> Bool {
         var entry = series[index]
         let low = min(entry.base, number)
         let high = max(entry.base + entry.span, number + 1)
-        let allowed = max(minimumSpan, 8 * entry.ids)
+        // What the other windows leave of all windows' allowance.
+        let allowed = max(minimumSpan, 8 * ids) - (cellCount - entry.span)
         guard high - low <= allowed, low > entry.declinedBelow, high <= entry.declinedAbove else {
             if number < entry.base {
                 series[index].declinedBelow = max(entry.declinedBelow, number)
@@ -122,6 +151,7 @@ final class NumberedIds: @unchecked Sendable {
         entry.cells.deallocate()
         entry.cells = cells
         entry.base = newLow
+        cellCount += newHigh - newLow - entry.span
         entry.span = newHigh - newLow
         series[index] = entry
         return true

@@ -18,6 +18,8 @@ struct PendingOrders {
     private struct Row {
         var orderIdEnd: Int
         var customerIdEnd: Int
+        /// The order id taken apart for the numbered index, else its hash (0: not computed).
+        var orderIdSplit: NumberedIds.Split?
         var orderIdHash: UInt64 = 0
         var customerIdHash: UInt64 = 0
         var day: Int32
@@ -77,7 +79,8 @@ struct PendingOrders {
             for index in batch {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<rows[index].orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[rows[index].orderIdEnd..<rows[index].customerIdEnd])
-                if NumberedIds.split(orderId) == nil {
+                rows[index].orderIdSplit = NumberedIds.split(orderId)
+                if rows[index].orderIdSplit == nil {
                     rows[index].orderIdHash = ByteInterner.hash(orderId, tag: tag)
                     touched ^= ids.hashed.firstSlot(hash: rows[index].orderIdHash)
                 }
@@ -99,7 +102,7 @@ struct PendingOrders {
                     row.customerIdHash != 0
                     ? keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash) : keys.ids.intern(customerId, tag: tag)
                 let replaced: Int32?
-                if let cell = ids.numbered.cell(orderId, tag: tag) {
+                if let split = row.orderIdSplit, let cell = ids.numbered.cell(orderId, split, tag: tag) {
                     replaced = cell.pointee == 0 ? nil : Int32(cell.pointee - 1)
                     cell.pointee = UInt32(next + 1)
                 } else {
