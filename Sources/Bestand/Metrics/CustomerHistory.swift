@@ -151,7 +151,8 @@ package struct CustomerHistory: Sendable {
         group = []
         days.withUnsafeMutableBufferPointer { days in
             amounts.withUnsafeMutableBufferPointer { amounts in
-                let (dayBox, amountBox) = (UnsafeMutablePointerBox(days.baseAddress), UnsafeMutablePointerBox(amounts.baseAddress))
+                guard let dayBase = days.baseAddress, let amountBase = amounts.baseAddress else { return }
+                let (dayBox, amountBox) = (UnsafeMutablePointerBox(dayBase), UnsafeMutablePointerBox(amountBase))
                 Parallel.forEachChunk(count: bounds.count - 2) { masters in
                     for c in masters { sortByDay(dayBox.pointer!, amountBox.pointer!, Int(bounds[c]), Int(bounds[c + 1])) }
                 }

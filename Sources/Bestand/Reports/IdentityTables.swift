@@ -32,9 +32,10 @@ package enum IdentityTables {
         // Positions are sorted, not the rows, and the columns are compared where they lie.
         let order = (0..<Int32(masters.count)).sorted { x, y in
             let (x, y) = (Int(x), Int(y))
-            if masters[x] != masters[y] { return Text.bytesPrecede(masters[x], masters[y]) }
-            if keysA[x] != keysA[y] { return Text.bytesPrecede(keysA[x], keysA[y]) }
-            return Text.bytesPrecede(keysB[x], keysB[y])
+            let byMaster = Text.compareBytes(masters[x], masters[y])
+            if byMaster != 0 { return byMaster < 0 }
+            let byA = Text.compareBytes(keysA[x], keysA[y])
+            return byA != 0 ? byA < 0 : Text.bytesPrecede(keysB[x], keysB[y])
         }
         for position in order {
             let row = Int(position)

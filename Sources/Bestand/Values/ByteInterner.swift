@@ -10,8 +10,8 @@
 /// of the hash, so a probe touches the stored bytes only when the fingerprints agree: a new
 /// key costs about one cache miss. Ids that are a prefix and a number (`K100001`) are found
 /// first in a cache indexed by their number (`NumberedIds`), which hashes nothing. Interning
-/// allocates only when the arena, the table or the cache grows. Lookup and insert are
-/// O(length) expected.
+/// allocates only when the arena, the table or the cache grows, or when a copy of the interner
+/// starts a cache of its own. Lookup and insert are O(length) expected.
 package struct ByteInterner: Sendable {
     private var arena: [UInt8] = []
     private var ends: [Int] = []

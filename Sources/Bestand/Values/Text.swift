@@ -9,14 +9,19 @@ package enum Text {
     /// Whether `a` comes before `b` in the byte order of their UTF-8 (the order of the output
     /// tables' ids). O(length), no allocation.
     @inline(__always)
-    package static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    package static func bytesPrecede(_ a: String, _ b: String) -> Bool { compareBytes(a, b) < 0 }
+
+    /// Negative, zero or positive as `a` comes before, equals or follows `b` in the byte order of
+    /// their UTF-8 (unlike `==`, which holds canonically equivalent strings equal). O(length).
+    @inline(__always)
+    package static func compareBytes(_ a: String, _ b: String) -> Int {
         var a = a
         var b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 let common = min(x.count, y.count)
                 let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
+                return order != 0 ? Int(order) : x.count - y.count
             }
         }
     }

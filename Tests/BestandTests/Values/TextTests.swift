@@ -12,6 +12,7 @@ import Testing
             for (j, b) in ordered.enumerated() {
                 #expect(Text.bytesPrecede(a, b) == (i < j), "\(a) \(b)")
                 #expect(Text.bytesPrecede(a, b) == Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)), "\(a) \(b)")
+                #expect((Text.compareBytes(a, b) == 0) == (i == j), "\(a) \(b)")
             }
         }
         // Strings too long to be stored inline.

@@ -248,3 +248,11 @@ final class OrderIdIndex {
         }
     }
 }
+
+/// The indexes of order ids that ingest's order lookups use: numbered ids go to `NumberedIds`,
+/// all others to the hash index.
+final class OrderIds {
+    /// Order ids that are a prefix and a number: the latest row + 1.
+    let numbered = NumberedIds()
+    let hashed = OrderIdIndex()
+}

@@ -45,7 +45,8 @@ final class OrderLookups: @unchecked Sendable {
         send(.rows(batch, tag: tag))
     }
 
-    /// Makes room for `rows` more rows in the table and the index, in turn with the batches.
+    /// Makes room for `rows` more rows in the table, in turn with the batches; the hash index of
+    /// order ids makes room after the next batch, for the share of its ids that it took.
     func reserve(_ rows: Int) {
         send(.reserve(rows))
     }
@@ -96,7 +97,7 @@ final class OrderLookups: @unchecked Sendable {
                 condition.unlock()
             case .reserve(let rows):
                 orders.reserve(rows)
-                announcedRows = rows
+                announcedRows += rows
             case .stop:
                 ids = nil
                 condition.lock()

@@ -1,11 +1,12 @@
-/// Order rows parsed but not yet added to the order table, so that their two hash-table
-/// lookups (customer key, order id) can be made for a batch at once.
+/// Order rows parsed but not yet added to the order table, so that their two lookups (customer
+/// key, order id) can be made for a batch at once.
 ///
-/// Each lookup misses the cache (the tables are far larger than it). Made one row at a time,
-/// between the parsing of rows, the misses come one after the other. For a batch, `flush`
-/// first loads the slot of every lookup in a tight loop, where the processor overlaps the
-/// misses, and then makes the lookups in row order on cached slots: the same results, row for
-/// row, as looking each row up as it is read.
+/// Numbered ids are found by their number (`NumberedIds`). A hash-table lookup of any other id
+/// misses the cache (the tables are far larger than it); made one row at a time, between the
+/// parsing of rows, the misses come one after the other. For a batch, `flush` first loads the
+/// slot of every hash lookup in a tight loop, where the processor overlaps the misses, and then
+/// makes the lookups in row order on cached slots: the same results, row for row, as looking
+/// each row up as it is read.
 struct PendingOrders {
     /// The order id and customer id bytes of the pending rows, one after the other.
     private var bytes: [UInt8] = []
@@ -18,8 +19,10 @@ struct PendingOrders {
     private struct Row {
         var orderIdEnd: Int
         var customerIdEnd: Int
-        /// The order id taken apart for the numbered index, else its hash (0: not computed).
+        /// The order id taken apart for the numbered index (nil: not numbered).
         var orderIdSplit: NumberedIds.Split?
+        /// The hashes of ids that are not numbered (0: not computed; numbered customer ids go
+        /// through the interner's cache, a declined numbered order id is hashed when looked up).
         var orderIdHash: UInt64 = 0
         var customerIdHash: UInt64 = 0
         var day: Int32
@@ -116,12 +119,4 @@ struct PendingOrders {
             return start
         }
     }
-}
-
-/// The indexes of order ids that ingest's order lookups use: numbered ids go to `NumberedIds`,
-/// all others to the hash index.
-final class OrderIds {
-    /// Order ids that are a prefix and a number: the latest row + 1.
-    let numbered = NumberedIds()
-    let hashed = OrderIdIndex()
 }

@@ -61,7 +61,7 @@ package struct OrderTable: Sendable {
     package var count: Int { customer.count }
 
     /// Appends an accepted row; `previous` is the latest earlier row with the same id space and
-    /// order id (see `OrderIdIndex`), which this row replaces. The repeat is identical when
+    /// order id (see `OrderIds`), which this row replaces. The repeat is identical when
     /// customer, date, amount and cancellation all agree with the row it replaces.
     mutating func append(customer: Int32, date: Int32, amount: Int64, cancelled: Bool, replacing previous: Int32?) {
         let row = self.customer.count
@@ -82,7 +82,13 @@ package struct OrderTable: Sendable {
     }
 
     /// Whether a later row with the same order id replaced `row` (only before `keepWinners`).
-    func isReplaced(_ row: Int) -> Bool { replaced[row >> 6] & (1 << UInt64(row & 63)) != 0 }
+    func isReplaced(_ row: Int) -> Bool { Self.isReplaced(row, in: replaced) }
+
+    @inline(__always)
+    private static func isReplaced<Words: RandomAccessCollection<UInt64>>(_ row: Int, in words: Words) -> Bool
+    where Words.Index == Int {
+        words[row >> 6] & (1 << UInt64(row & 63)) != 0
+    }
 
     /// Keeps the winning rows (the last of each order id, SPEC §4) dated on or before `asOf`,
     /// in file order, and counts all winners. Rows dated later are kept out of every figure, so
@@ -90,13 +96,13 @@ package struct OrderTable: Sendable {
     /// is not given back but not touched again either (reserved room that no row reached was
     /// never resident). O(rows).
     mutating func keepWinners(through asOf: Int32) {
-        let replaced = self.replaced
-        let date = self.date
-        func keeps(_ row: Int) -> Bool {
-            replaced[row >> 6] & (1 << UInt64(row & 63)) == 0 && date[row] <= asOf
+        do {
+            // The amounts first, reading the dates that the pass below moves. The two columns
+            // are shared only within this block, so the pass below writes to them unshared.
+            let replaced = self.replaced
+            let date = self.date
+            amount.compact { !Self.isReplaced($0, in: replaced) && date[$0] <= asOf }
         }
-        // The amounts first: the pass below overwrites the dates that `keeps` reads.
-        amount.compact(keeping: keeps)
         var kept = 0
         var unique = 0
         var cancelledWinners = 0
@@ -104,7 +110,7 @@ package struct OrderTable: Sendable {
             self.date.withUnsafeMutableBufferPointer { date in
                 cancelled.withUnsafeMutableBufferPointer { cancelled in
                     replaced.withUnsafeBufferPointer { replaced in
-                        for row in 0..<customer.count where replaced[row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                        for row in 0..<customer.count where !Self.isReplaced(row, in: replaced) {
                             unique += 1
                             if cancelled[row] { cancelledWinners += 1 }
                             guard date[row] <= asOf else { continue }
