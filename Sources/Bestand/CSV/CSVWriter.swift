@@ -75,17 +75,16 @@ package struct CSVWriter: Sendable {
                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
             ) =
                 (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        // Written from the end of the buffer backwards, then appended at once.
+        var start = 20
         var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
-                count += 1
-            } while rest > 0 || count < minimumWidth
-        }
-        withUnsafeBytes(of: &digits) { buffer in
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            } while rest > 0 || 20 - start < minimumWidth
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<20]))
         }
     }
 
@@ -106,13 +105,19 @@ package struct CSVWriter: Sendable {
     private mutating func appendEscaped(_ cell: UnsafeBufferPointer<UInt8>) {
         let guarded = cell.first.map(Self.startsFormula) ?? false
         let needsQuotes = cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        if needsQuotes { bytes.append(0x22) }
+        if guarded && !needsQuotes { bytes.append(UInt8(ascii: "'")) }
+        guard needsQuotes else {
+            // No quote inside (it would need quoting): the bytes go over at once.
+            bytes.append(contentsOf: cell)
+            return
+        }
+        bytes.append(0x22)
         if guarded { bytes.append(UInt8(ascii: "'")) }
         for byte in cell {
             if byte == 0x22 { bytes.append(0x22) }
             bytes.append(byte)
         }
-        if needsQuotes { bytes.append(0x22) }
+        bytes.append(0x22)
     }
 
     /// Whether a cell starting with this byte could be read as a formula by a spreadsheet.

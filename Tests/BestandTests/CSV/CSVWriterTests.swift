@@ -37,4 +37,22 @@ import Testing
         let (_, records) = try readRecords(path)
         #expect(records.map(\.fields) == [["a", "b", "c", "d", "e", "f"]] + rows)
     }
+
+    /// Digits of every width: zero, negative, the widest integer, padded cents and dates.
+    @Test func writesNumbersMoneyAndDates() {
+        var writer = CSVWriter(header: ["x"])
+        writer.integer(0)
+        writer.integer(-5)
+        writer.integer(Int.max)
+        writer.integer(Int.min)
+        writer.money(5)
+        writer.money(-123_450)
+        writer.date(Day.number(year: 2024, month: 2, day: 29))
+        writer.date(Day.number(year: 900, month: 1, day: 5))
+        writer.date(nil)
+        writer.endRow()
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == "x\n0,-5,9223372036854775807,-9223372036854775808,0.05,-1234.50,2024-02-29,0900-01-05,\n")
+    }
 }
