@@ -229,21 +229,31 @@ struct EntityResolver {
     /// only groups of two or more. The comparisons check the fields themselves, so a hash
     /// collision costs a comparison, never a wrong link. Groups come in order of their first record.
     private func blocks(_ records: [MatchRecord], _ value: (UnsafePointer<MatchRecord>) -> Int?) -> [[Int32]] {
-        var firstOfBlock: [Int: Int32] = [:]
-        firstOfBlock.reserveCapacity(records.count)
         var next = [Int32](repeating: -1, count: records.count)
         var last = [Int32](repeating: -1, count: records.count)
         var size = [Int32](repeating: 0, count: records.count)
         // Records are read in place (a copy each would cost a dozen reference counts).
         let keys = records.withUnsafeBufferPointer { buffer in buffer.indices.map { value(buffer.baseAddress! + $0) } }
+        // The first record of each blocking value: open addressing, filled to at most three
+        // quarters, the slot from the high bits of the value times a constant (the values are
+        // hashes or day numbers; no second hashing as in `Dictionary`).
+        var bits = 1
+        while 1 << bits < records.count * 4 / 3 + 1 { bits += 1 }
+        let mask = (1 << bits) - 1
+        var slotValue = [Int](repeating: 0, count: 1 << bits)
+        var slotFirst = [Int32](repeating: -1, count: 1 << bits)
         for index in records.indices {
             guard let key = keys[index] else { continue }
-            if let first = firstOfBlock[key] {
+            var slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+            while slotFirst[slot] >= 0, slotValue[slot] != key { slot = (slot + 1) & mask }
+            let first = slotFirst[slot]
+            if first >= 0 {
                 next[Int(last[Int(first)])] = Int32(index)
                 last[Int(first)] = Int32(index)
                 size[Int(first)] += 1
             } else {
-                firstOfBlock[key] = Int32(index)
+                slotValue[slot] = key
+                slotFirst[slot] = Int32(index)
                 last[index] = Int32(index)
                 size[index] = 1
             }
