@@ -272,14 +272,15 @@ package struct CustomerHistory: Sendable {
         }
     }
 
-    /// Sorts `lower..<upper` of both columns by day; stable. Insertion sort for short runs,
-    /// the standard sort beyond 32 orders.
+    /// Sorts `lower..<upper` of both columns by day (the order within a day does not matter: the
+    /// days are summed, and the grouping before kept no file order). Insertion sort for short
+    /// runs, the standard sort beyond 32 orders.
     private static func sortByDay<Amount>(
         _ days: UnsafeMutablePointer<Int32>, _ amounts: UnsafeMutablePointer<Amount>, _ lower: Int, _ upper: Int
     ) {
         if upper - lower > 32 {
-            var pairs = (lower..<upper).map { (days[$0], amounts[$0], $0) }
-            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.2 < $1.2 }
+            var pairs = (lower..<upper).map { (days[$0], amounts[$0]) }
+            pairs.sort { $0.0 < $1.0 }
             for (offset, pair) in pairs.enumerated() {
                 days[lower + offset] = pair.0
                 amounts[lower + offset] = pair.1

@@ -35,8 +35,15 @@ package struct ByteInterner: Sendable {
 
     /// The id of `bytes` under `tag`, adding it if new.
     package mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16 = 0) -> Int32 {
+        intern(bytes, tag: tag, split: NumberedIds.split(bytes))
+    }
+
+    /// `intern` of an id that `NumberedIds.split` already took apart (nil: not numbered).
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, split: NumberedIds.Split?) -> Int32 {
         if !isKnownUniquelyReferenced(&numbered) { numbered = NumberedIds() }
-        guard let cell = numbered.cell(bytes, tag: tag) else { return intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag)) }
+        guard let split, let cell = numbered.cell(bytes, split, tag: tag) else {
+            return intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag))
+        }
         if cell.pointee == 0 { cell.pointee = UInt32(intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag)) + 1) }
         return Int32(cell.pointee - 1)
     }

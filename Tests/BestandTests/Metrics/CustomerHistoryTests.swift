@@ -13,7 +13,8 @@ import Testing
         var group = (0..<rows).map { _ in Int32(random.below(groups)) }
         // Day and amount name the row, so that each row can be followed.
         var days = (0..<rows).map { Int32($0) }
-        var amounts = group.enumerated().map { Int64($0.offset) * 10_000 + Int64($0.element) }
+        // Above every group number, so that row and group can be told apart again.
+        var amounts = group.enumerated().map { Int64($0.offset) << 20 + Int64($0.element) }
         var bounds = [Int32](repeating: 0, count: groups + 1)
         for g in group { bounds[Int(g) + 1] += 1 }
         for g in 0..<groups { bounds[g + 1] += bounds[g] }
@@ -24,7 +25,7 @@ import Testing
             for index in Int(bounds[g])..<Int(bounds[g + 1]) {
                 #expect(group[index] == Int32(g))
                 // The row's three values still belong together.
-                #expect(amounts[index] == Int64(days[index]) * 10_000 + Int64(g))
+                #expect(amounts[index] == Int64(days[index]) << 20 + Int64(g))
             }
         }
         #expect(Set(days).count == rows)

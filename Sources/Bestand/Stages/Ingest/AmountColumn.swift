@@ -39,22 +39,14 @@ package struct AmountColumn: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Moves the amounts of the rows that `keeps` names to the front, in order, and drops the
-    /// others; the memory stays. O(rows).
-    mutating func compact(keeping keeps: (Int) -> Bool) {
-        if isWide { Self.compact(&wide, keeping: keeps) } else { Self.compact(&narrow, keeping: keeps) }
+    /// Copies the amount of row `from` to row `to` (compaction moves rows forward).
+    mutating func copy(from: Int, to: Int) {
+        if isWide { wide[to] = wide[from] } else { narrow[to] = narrow[from] }
     }
 
-    private static func compact<Value>(_ values: inout [Value], keeping keeps: (Int) -> Bool) {
-        let kept = values.withUnsafeMutableBufferPointer { values in
-            var kept = 0
-            for row in 0..<values.count where keeps(row) {
-                values[kept] = values[row]
-                kept += 1
-            }
-            return kept
-        }
-        values.removeSubrange(kept...)
+    /// Keeps the first `count` amounts; the memory stays.
+    mutating func truncate(to count: Int) {
+        if isWide { wide.removeSubrange(count...) } else { narrow.removeSubrange(count...) }
     }
 
     mutating func reserveCapacity(_ capacity: Int) {

@@ -62,16 +62,10 @@ final class NumberedIds: @unchecked Sendable {
         var number: Int
     }
 
-    /// The cell of `id` under id space `tag`, valid until the next call; nil when the id is not
-    /// a prefix and a number, or when its series declines the number (the caller then uses a
-    /// hash index). A declined id is declined each time: a window never grows over a declined
+    /// The cell of `id` under id space `tag`, which `split` took apart as `split`; valid until
+    /// the next call. nil when the id's series declines the number (the caller then uses a hash
+    /// index). A declined id is declined each time: a window never grows over a declined
     /// number, and numbers inside a window were never declined.
-    func cell(_ id: UnsafeBufferPointer<UInt8>, tag: UInt16) -> UnsafeMutablePointer<UInt32>? {
-        guard let split = Self.split(id) else { return nil }
-        return cell(id, split, tag: tag)
-    }
-
-    /// `cell` of an id that `split` took apart as `split`.
     func cell(_ id: UnsafeBufferPointer<UInt8>, _ split: Split, tag: UInt16) -> UnsafeMutablePointer<UInt32>? {
         let prefix = UnsafeBufferPointer(rebasing: id[0..<split.prefix])
         let number = split.number

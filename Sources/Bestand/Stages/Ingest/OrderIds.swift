@@ -8,12 +8,12 @@
 ///
 /// Ingest looks every order row up as it is read, so a repeat is known at once and the ids
 /// need not be kept once ingest ends. Each distinct id is stored once, as `row (4 bytes) · id
-/// space (varint) · length (varint) · packed id` (see `pack`), where `row` is the latest row with
+/// space (varint) · length (varint) · id`, where `row` is the latest row with
 /// that id, in segments of memory that never move (growth adds a segment and copies nothing).
 /// Open addressing with linear probing over slots of `offset << 24 | 24 bits of the hash`,
 /// filled to at most 85 % (sized for 80 %: 10 bytes of slots an id); a probe touches the entry
-/// only when the fingerprints agree. An id like `A-10639601` takes an entry of 14 bytes.
-/// O(length of the id) per row expected.
+/// only when the fingerprints agree. An id of 10 bytes takes an entry of 16 (ids that end in a
+/// number mostly go to `NumberedIds` instead). O(length of the id) per row expected.
 final class OrderIdIndex {
     /// The base address of every segment number; an entry larger than a segment gets several
     /// consecutive numbers over one allocation.
@@ -26,10 +26,6 @@ final class OrderIdIndex {
     /// The hash bits kept in a slot (all 24 but in tests, which force fingerprint agreement).
     private let fingerprintMask: UInt64
     private(set) var count = 0
-    /// The packed form of the id being looked up (reused, so that lookups do not allocate).
-    private var packed: [UInt8] = []
-    /// An id unpacked for rehashing.
-    private var unpacked: [UInt8] = []
 
     init(capacity: Int = 1 << 16, fingerprintBits: Int = 24, segmentBits: Int = 22) {
         table = ZeroedTable(count: Self.slotCount(for: capacity))
@@ -49,19 +45,10 @@ final class OrderIdIndex {
     @inline(__always)
     private func home(_ hash: UInt64) -> Int { Int(hash.multipliedFullWidth(by: UInt64(table.count)).high) }
 
-    /// Records that `row` carries `bytes` under id space `tag`; returns the latest earlier row
-    /// with the same id space and id, or nil when the id is new.
-    func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32) -> Int32? {
-        replace(bytes, tag: tag, row: row, hash: ByteInterner.hash(bytes, tag: tag))
-    }
-
-    /// `replace` with the id's hash already computed (`ByteInterner.hash(bytes, tag: tag)`).
-    func replace(_ id: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
-        Self.pack(id, into: &packed)
-        return packed.withUnsafeBufferPointer { replace(packed: $0, tag: tag, row: row, hash: hash) }
-    }
-
-    private func replace(packed bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
+    /// Records that `row` carries `bytes` under id space `tag`, whose hash is `hash`
+    /// (`ByteInterner.hash(bytes, tag: tag)`); returns the latest earlier row with the same id space
+    /// and id, or nil when the id is new.
+    func replace(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, row: Int32, hash: UInt64) -> Int32? {
         let fingerprint = hash & fingerprintMask
         let slots = table.slots
         let size = table.count
@@ -189,8 +176,7 @@ final class OrderIdIndex {
             var position = 0
             while position < allocation.used {
                 let (tag, bytes, entrySize) = Self.entry(at: allocation.base + position)
-                Self.unpack(bytes, into: &unpacked)
-                let hash = unpacked.withUnsafeBufferPointer { ByteInterner.hash($0, tag: tag) }
+                let hash = ByteInterner.hash(bytes, tag: tag)
                 var slot = home(hash)
                 while next[slot] != 0 {
                     slot += 1
@@ -202,49 +188,6 @@ final class OrderIdIndex {
                 // A large entry used up its segments.
                 if entrySize > 1 << segmentBits { break }
             }
-        }
-    }
-
-    // MARK: - Packed ids
-
-    /// The stored form of an order id: the bytes before its trailing digits, then the digits two
-    /// to a byte — `varint(prefix length) · prefix · digit count · digits`, 4 bits each, an odd
-    /// count padded with 0xF. "A-10639601" takes 8 bytes instead of 10. A run of more than 255
-    /// trailing digits leaves the rest in the prefix. The form is decoded by `unpack`, so equal
-    /// packed forms mean equal ids.
-    static func pack(_ id: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        var digits = 0
-        while digits < min(id.count, 255), (0x30...0x39).contains(id[id.count - 1 - digits]) { digits += 1 }
-        let prefix = id.count - digits
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { varint in
-            let end = writeVarint(prefix, at: varint.baseAddress!)
-            out.append(contentsOf: UnsafeBufferPointer(start: varint.baseAddress!, count: end - varint.baseAddress!))
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: id[0..<prefix]))
-        out.append(UInt8(digits))
-        var index = prefix
-        while index < id.count {
-            let high = id[index] - 0x30
-            let low = index + 1 < id.count ? id[index + 1] - 0x30 : 0xF
-            out.append(high << 4 | low)
-            index += 2
-        }
-    }
-
-    /// The order id of a packed form (see `pack`).
-    static func unpack(_ packed: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        var read = packed.baseAddress!
-        let prefix = readVarint(&read)
-        var position = read - packed.baseAddress!
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: packed[position..<(position + prefix)]))
-        position += prefix
-        let digits = Int(packed[position])
-        position += 1
-        for index in 0..<digits {
-            let byte = packed[position + index / 2]
-            out.append(0x30 + (index % 2 == 0 ? byte >> 4 : byte & 0xF))
         }
     }
 }

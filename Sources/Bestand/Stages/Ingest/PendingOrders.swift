@@ -19,10 +19,11 @@ struct PendingOrders {
     private struct Row {
         var orderIdEnd: Int
         var customerIdEnd: Int
-        /// The order id taken apart for the numbered index (nil: not numbered).
+        /// The ids taken apart for the numbered indexes (nil: not numbered), and the hashes of
+        /// those that are not numbered (a numbered id that the index declines is hashed when it
+        /// is looked up).
         var orderIdSplit: NumberedIds.Split?
-        /// The hashes of ids that are not numbered (0: not computed; numbered customer ids go
-        /// through the interner's cache, a declined numbered order id is hashed when looked up).
+        var customerIdSplit: NumberedIds.Split?
         var orderIdHash: UInt64 = 0
         var customerIdHash: UInt64 = 0
         var day: Int32
@@ -87,7 +88,8 @@ struct PendingOrders {
                     rows[index].orderIdHash = ByteInterner.hash(orderId, tag: tag)
                     touched ^= ids.hashed.firstSlot(hash: rows[index].orderIdHash)
                 }
-                if NumberedIds.split(customerId) == nil {
+                rows[index].customerIdSplit = NumberedIds.split(customerId)
+                if rows[index].customerIdSplit == nil {
                     rows[index].customerIdHash = ByteInterner.hash(customerId, tag: tag)
                     touched ^= keys.ids.firstSlot(hash: rows[index].customerIdHash)
                 }
@@ -102,15 +104,16 @@ struct PendingOrders {
                 let next = Int32(orders.count)
                 // Numbered customer ids go through the interner's cache, the others are hashed.
                 let customer =
-                    row.customerIdHash != 0
-                    ? keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash) : keys.ids.intern(customerId, tag: tag)
+                    row.customerIdSplit == nil
+                    ? keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash)
+                    : keys.ids.intern(customerId, tag: tag, split: row.customerIdSplit)
                 let replaced: Int32?
                 if let split = row.orderIdSplit, let cell = ids.numbered.cell(orderId, split, tag: tag) {
                     replaced = cell.pointee == 0 ? nil : Int32(cell.pointee - 1)
                     cell.pointee = UInt32(next + 1)
                 } else {
                     hashed += 1
-                    let hash = row.orderIdHash != 0 ? row.orderIdHash : ByteInterner.hash(orderId, tag: tag)
+                    let hash = row.orderIdSplit == nil ? row.orderIdHash : ByteInterner.hash(orderId, tag: tag)
                     replaced = ids.hashed.replace(orderId, tag: tag, row: next, hash: hash)
                 }
                 orders.append(customer: customer, date: row.day, amount: row.cents, cancelled: row.cancelled, replacing: replaced)

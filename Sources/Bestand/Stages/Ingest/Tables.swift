@@ -96,18 +96,11 @@ package struct OrderTable: Sendable {
     /// is not given back but not touched again either (reserved room that no row reached was
     /// never resident). O(rows).
     mutating func keepWinners(through asOf: Int32) {
-        do {
-            // The amounts first, reading the dates that the pass below moves. The two columns
-            // are shared only within this block, so the pass below writes to them unshared.
-            let replaced = self.replaced
-            let date = self.date
-            amount.compact { !Self.isReplaced($0, in: replaced) && date[$0] <= asOf }
-        }
         var kept = 0
         var unique = 0
         var cancelledWinners = 0
         customer.withUnsafeMutableBufferPointer { customer in
-            self.date.withUnsafeMutableBufferPointer { date in
+            date.withUnsafeMutableBufferPointer { date in
                 cancelled.withUnsafeMutableBufferPointer { cancelled in
                     replaced.withUnsafeBufferPointer { replaced in
                         for row in 0..<customer.count where !Self.isReplaced(row, in: replaced) {
@@ -116,6 +109,7 @@ package struct OrderTable: Sendable {
                             guard date[row] <= asOf else { continue }
                             customer[kept] = customer[row]
                             date[kept] = date[row]
+                            amount.copy(from: row, to: kept)
                             cancelled[kept] = cancelled[row]
                             kept += 1
                         }
@@ -125,9 +119,10 @@ package struct OrderTable: Sendable {
         }
         uniqueOrders += unique
         cancelledOrders += cancelledWinners
-        self.replaced = []
+        replaced = []
         customer.removeSubrange(kept...)
-        self.date.removeSubrange(kept...)
+        date.removeSubrange(kept...)
+        amount.truncate(to: kept)
         cancelled.removeSubrange(kept...)
     }
 
