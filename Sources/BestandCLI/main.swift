@@ -63,9 +63,11 @@ func runCommand(_ arguments: [String]) -> Int32 {
         } else {
             progress = { line in printError(line) }
         }
-        let options = RunOptions(
+        var options = RunOptions(
             asOf: asOf, output: output, now: Date(), clock: { DispatchTime.now().uptimeNanoseconds },
             processId: getpid(), progress: progress, peakMemory: { ProcessMemory.peakResidentBytes() })
+        // The process exits after the run: freeing its tables first would only cost time.
+        options.freesTables = false
         do throws(BestandError) {
             let result = try PipelineRunner.run(pipeline, options: options)
             if !result.qualityGate.passed {

@@ -14,6 +14,10 @@ package struct RunOptions: Sendable {
     package var progress: @Sendable (String) -> Void
     /// The process's peak resident memory in bytes so far, if known (run.json, progress).
     package var peakMemory: @Sendable () -> Int?
+    /// Whether the run frees its tables when it ends. A process that exits right after the run
+    /// sets it to false: the tables then stay allocated until the exit instead of being freed
+    /// allocation by allocation (on 1,000,000 customers that took about half a second).
+    package var freesTables = true
 
     package init(
         asOf: Int32? = nil, output: String? = nil, now: Date, clock: @escaping @Sendable () -> UInt64,
@@ -98,6 +102,7 @@ package enum PipelineRunner {
             try folder.write("run.json", manifest)
             try folder.commit()
             options.progress("outputs written to \(target)/")
+            if !options.freesTables { KeptUntilExit.keep(Analysis(profiles: profiles, scores: scores)) }
             return RunResult(
                 outputFolder: target, asOf: asOf, stages: timer.reports, qualityGate: gate,
                 rowsRead: dataset.rowsRead, rowsRejected: dataset.rejects.count)
@@ -105,6 +110,18 @@ package enum PipelineRunner {
             folder.discard()
             throw error
         }
+    }
+}
+
+/// Tables of finished runs that are never freed (`RunOptions.freesTables`).
+private enum KeptUntilExit {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: [Analysis] = []
+
+    static func keep(_ analysis: Analysis) {
+        lock.lock()
+        kept.append(analysis)
+        lock.unlock()
     }
 }
 
