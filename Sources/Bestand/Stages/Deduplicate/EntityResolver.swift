@@ -281,6 +281,9 @@ struct EntityResolver {
         var report = report
         var union = UnionFind(count: keyOrder.keys.count)
         var merges: [Merge] = []
+        // Each merge joins two clusters: there are fewer merges than keys, and no more than links
+        // and overrides.
+        merges.reserveCapacity(min(links.count + overrides.count, keyOrder.keys.count))
         // never_merge partners per cluster root.
         var forbidden: [Int32: [Int32]] = [:]
         for override in overrides where override.action == .neverMerge {
@@ -288,6 +291,7 @@ struct EntityResolver {
             forbidden[override.keyB, default: []].append(override.keyA)
         }
         func join(_ a: Int32, _ b: Int32) -> Bool {
+            if forbidden.isEmpty { return union.union(a, b) != nil }
             let rootA = union.find(a)
             let rootB = union.find(b)
             if rootA == rootB { return false }
@@ -302,7 +306,7 @@ struct EntityResolver {
         }
         for override in overrides where override.action == .alwaysMerge {
             if join(override.keyA, override.keyB) {
-                merges.append(Merge(keyA: override.keyA, keyB: override.keyB, rule: "always_merge", score: 1, fields: "override"))
+                merges.append(Merge(keyA: override.keyA, keyB: override.keyB, link: nil))
             }
         }
         // Links in a fixed order: by rule, stronger first, then by their keys (then as found).
@@ -333,7 +337,7 @@ struct EntityResolver {
             let a = keyOrder.keys[Int(entry.rankA)]
             let b = keyOrder.keys[Int(entry.rankB)]
             if join(a, b) {
-                merges.append(Merge(keyA: a, keyB: b, rule: link.rule.rawValue, score: link.score, fields: link.fields))
+                merges.append(Merge(keyA: a, keyB: b, link: link))
                 report.linksPerRule[link.rule.rawValue, default: 0] += 1
             } else if union.find(a) != union.find(b) {
                 report.vetoed += 1
