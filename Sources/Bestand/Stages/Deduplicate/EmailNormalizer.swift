@@ -10,31 +10,67 @@ package enum EmailNormalizer {
         guard !email.isEmpty else { return nil }
         // Lowercasing a scalar yields at most three (and 4 bytes a scalar at most).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12 * email.utf8.count) { out in
-            var count = 0
-            var pendingBlank = false
-            var at = -1
-            for scalar in email.unicodeScalars {
-                let value = scalar.value
-                if isBlank(scalar) {
-                    pendingBlank = count > 0
-                    continue
+            var address = Address(out: out)
+            var text = email
+            // ASCII (almost every address) byte by byte; other text scalar by scalar.
+            let ascii = text.withUTF8 { bytes -> Bool? in
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    guard address.append(ascii: byte) else { return false }
                 }
-                guard !pendingBlank, value >= 0x20, value != 0x7F else { return nil }
-                if value < 0x80 {
-                    let byte = UInt8(truncatingIfNeeded: value)
-                    if byte == atSign {
-                        guard at < 0 else { return nil }
-                        at = count
-                    }
-                    out[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    count += 1
-                } else {
-                    for byte in scalar.properties.lowercaseMapping.utf8 {
-                        out[count] = byte
-                        count += 1
+                return true
+            }
+            switch ascii {
+            case .some(false): return nil
+            case .some(true): break
+            case .none:
+                address = Address(out: out)
+                for scalar in email.unicodeScalars {
+                    if scalar.value < 0x80 {
+                        guard address.append(ascii: UInt8(truncatingIfNeeded: scalar.value)) else { return nil }
+                    } else if scalar.properties.isWhitespace {
+                        address.pendingBlank = address.count > 0
+                    } else {
+                        guard !address.pendingBlank else { return nil }
+                        for byte in scalar.properties.lowercaseMapping.utf8 {
+                            out[address.count] = byte
+                            address.count += 1
+                        }
                     }
                 }
             }
+            return address.normalized()
+        }
+    }
+
+    /// The lowercased bytes of an address as they are appended, and where its "@" is.
+    private struct Address {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        /// Blanks came after text: only more blanks may follow.
+        var pendingBlank = false
+        var at = -1
+
+        /// Appends an ASCII byte; false when the address cannot be valid any more.
+        @inline(__always)
+        mutating func append(ascii byte: UInt8) -> Bool {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingBlank = count > 0
+                return true
+            }
+            guard !pendingBlank, byte >= 0x20, byte != 0x7F else { return false }
+            if byte == atSign {
+                guard at < 0 else { return false }
+                at = count
+            }
+            out[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            count += 1
+            return true
+        }
+
+        /// The address, or nil without a local part or a domain with a dot (neither first,
+        /// last, nor doubled).
+        func normalized() -> String? {
             guard at > 0 else { return nil }
             let domain = UnsafeBufferPointer(rebasing: out[(at + 1)..<count])
             guard let first = domain.first, let last = domain.last, first != dot, last != dot, domain.contains(dot)

@@ -13,8 +13,49 @@ package enum PhoneNormalizer {
     /// extension marker. O(n).
     package static func normalize(_ phone: String, countryCode: String = "49") -> String? {
         guard !phone.isEmpty else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
+        // The digits and the country code's digits on the stack (one byte a digit at most).
+        let capacity = phone.utf8.count + countryCode.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
+            var code = 0
+            for byte in countryCode.utf8 where byte &- 0x30 < 10 {
+                buffer[code] = byte
+                code += 1
+            }
+            let codeDigits = UnsafeBufferPointer(rebasing: buffer[0..<code])
+            let digits = UnsafeMutableBufferPointer(rebasing: buffer[code...])
+            guard let scanned = scanDigits(phone, into: digits) else { return nil }
+            var count = scanned.count
+
+            var start = 0
+            var national = false
+            if scanned.plus {
+                start = 0
+            } else if count >= 2, digits[0] == zero, digits[1] == zero {
+                start = 2
+            } else if count >= 1, digits[0] == zero {
+                start = 1
+                national = true
+            }
+            if !national, count > start + code,
+                UnsafeBufferPointer(rebasing: digits[start..<(start + code)]).elementsEqual(codeDigits),
+                digits[start + code] == zero
+            {
+                // "+49 030 …": the stray trunk 0 after the country code goes.
+                for index in (start + code)..<(count - 1) { digits[index] = digits[index + 1] }
+                count -= 1
+            }
+            guard count - start >= 6, (national ? code : 0) + count - start <= 15 else { return nil }
+            let number = String(decoding: UnsafeBufferPointer(rebasing: digits[start..<count]), as: UTF8.self)
+            return national ? String(decoding: codeDigits, as: UTF8.self) + number : number
+        }
+    }
+
+    /// Writes the digits of the number into `digits`; returns their count and whether a "+"
+    /// came first. A "(0)" right after the country code is dropped, and an extension marker ends
+    /// the number. Nil when a "+" follows a digit or comes twice, or the text has letters other
+    /// than an extension marker.
+    private static func scanDigits(_ phone: String, into digits: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, plus: Bool)? {
+        var count = 0
         var plus = false
         var parenthesisStart = -1
         let scalars = phone.unicodeScalars
@@ -23,15 +64,16 @@ package enum PhoneNormalizer {
             let scalar = scalars[index]
             let value = scalar.value
             if value &- 0x30 < 10 {
-                digits.append(UInt8(truncatingIfNeeded: value))
+                digits[count] = UInt8(truncatingIfNeeded: value)
+                count += 1
             } else if value == 0x2B {  // "+"
-                guard !plus, digits.isEmpty else { return nil }
+                guard !plus, count == 0 else { return nil }
                 plus = true
             } else if value == 0x28 {  // "("
-                parenthesisStart = digits.count
+                parenthesisStart = count
             } else if value == 0x29 {  // ")": drop a lone trunk "(0)" after the country code
-                if parenthesisStart > 0, digits.count == parenthesisStart + 1, digits.last == zero {
-                    digits.removeLast()
+                if parenthesisStart > 0, count == parenthesisStart + 1, digits[count - 1] == zero {
+                    count -= 1
                 }
                 parenthesisStart = -1
             } else if isLetter(scalar) {
@@ -42,33 +84,12 @@ package enum PhoneNormalizer {
                     word.append(UInt8(truncatingIfNeeded: letter) | 0x20)
                     scalars.formIndex(after: &index)
                 }
-                guard !digits.isEmpty, extensionMarkers.contains(word) else { return nil }
+                guard count > 0, extensionMarkers.contains(word) else { return nil }
                 break scan
             }
             scalars.formIndex(after: &index)
         }
-
-        var start = 0
-        var national = false
-        if plus {
-            start = 0
-        } else if digits.count >= 2, digits[0] == zero, digits[1] == zero {
-            start = 2
-        } else if digits.first == zero {
-            start = 1
-            national = true
-        }
-        let code = countryCode.utf8.filter { $0 &- 0x30 < 10 }
-        if !national, digits.count > start + code.count, digits[start..<(start + code.count)].elementsEqual(code),
-            digits[start + code.count] == zero
-        {
-            digits.remove(at: start + code.count)
-        }
-        guard digits.count - start >= 6 else { return nil }
-        var result: [UInt8] = national ? code : []
-        result.append(contentsOf: digits[start...])
-        guard result.count <= 15 else { return nil }
-        return String(decoding: result, as: UTF8.self)
+        return (count, plus)
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -12,38 +12,85 @@ package enum StreetNormalizer {
     /// "Hauptstraße 5 A" → ("hauptstr", "5a"), "Römerstr. 65-67" → ("roemerstr", "65-67"). O(n).
     package static func normalize(_ street: String) -> (name: String, number: String) {
         let bytes = NameNormalizer.foldedBytes(street, keepingRangeMarks: true)
-        let tokens = splitDigitsFromLetters(NameNormalizer.tokenRanges(bytes), bytes)
+        // Tokens, name and number on the stack: at most a token a byte; the number is made of
+        // the bytes, the name of the bytes (suffixes only get shorter) and a space a token.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count + 1) { tokenBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * bytes.count + 2) { out in
+                let tokens = UnsafeBufferPointer(rebasing: tokenBuffer[0..<splitTokens(bytes, into: tokenBuffer)])
+                var number = ByteBuffer(UnsafeMutableBufferPointer(rebasing: out[0..<(bytes.count + 1)]))
+                var name = ByteBuffer(UnsafeMutableBufferPointer(rebasing: out[(bytes.count + 1)...]))
 
-        var nameTokens = 0..<tokens.count
-        var number: [UInt8] = []
-        if let start = houseNumber(endingAt: tokens.count - 1, tokens, bytes, into: &number) {
-            nameTokens = 0..<start
-        } else if tokens.count > 1, isNumber(tokens[0], bytes) {
-            appendNumber(tokens[0], bytes, to: &number)
-            nameTokens = 1..<tokens.count
-        }
-
-        var name: [UInt8] = []
-        name.reserveCapacity(bytes.count)
-        for index in nameTokens {
-            let range = tokens[index]
-            if isMark(range, bytes) { continue }
-            let canonical = canonicalSuffix(range, bytes)
-            if let canonical, !name.isEmpty {
-                name.append(contentsOf: canonical)  // a separate suffix joins the word before it
-            } else {
-                if !name.isEmpty { name.append(space) }
-                appendGluedSuffixCanonical(range, bytes, to: &name)
+                var nameTokens = 0..<tokens.count
+                if let start = houseNumber(endingAt: tokens.count - 1, tokens, bytes, into: &number) {
+                    nameTokens = 0..<start
+                } else if tokens.count > 1, isNumber(tokens[0], bytes) {
+                    appendNumber(tokens[0], bytes, to: &number)
+                    nameTokens = 1..<tokens.count
+                }
+                for index in nameTokens {
+                    let range = tokens[index]
+                    if isMark(range, bytes) { continue }
+                    let canonical = canonicalSuffix(range, bytes)
+                    if let canonical, !name.isEmpty {
+                        name.append(contentsOf: canonical)  // a separate suffix joins the word before it
+                    } else {
+                        if !name.isEmpty { name.append(space) }
+                        appendGluedSuffixCanonical(range, bytes, to: &name)
+                    }
+                }
+                return (name.string, number.string)
             }
         }
-        return (String(decoding: name, as: UTF8.self), String(decoding: number, as: UTF8.self))
+    }
+
+    /// Bytes appended into memory that the caller provides (and sized to fit).
+    private struct ByteBuffer {
+        let memory: UnsafeMutableBufferPointer<UInt8>
+        private(set) var count = 0
+
+        init(_ memory: UnsafeMutableBufferPointer<UInt8>) { self.memory = memory }
+
+        var isEmpty: Bool { count == 0 }
+        var string: String { String(decoding: UnsafeBufferPointer(rebasing: memory[0..<count]), as: UTF8.self) }
+
+        mutating func append(_ byte: UInt8) {
+            memory[count] = byte
+            count += 1
+        }
+
+        mutating func append<S: Sequence<UInt8>>(contentsOf bytes: S) {
+            for byte in bytes { append(byte) }
+        }
+    }
+
+    /// Splits the folded bytes into their space-separated tokens, and each token where a digit
+    /// follows a non-digit ("hauptstr5" → "hauptstr", "5"); returns how many it wrote.
+    private static func splitTokens(_ bytes: [UInt8], into tokens: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
+        var count = 0
+        var start = 0
+        for index in 0...bytes.count {
+            if index == bytes.count || bytes[index] == space {
+                if index > start {
+                    tokens[count] = start..<index
+                    count += 1
+                }
+                start = index + 1
+            } else if index > start, isDigit(bytes[index]), !isDigit(bytes[index - 1]) {
+                tokens[count] = start..<index
+                count += 1
+                start = index
+            }
+        }
+        return count
     }
 
     // MARK: - House numbers
 
     /// Parses the house number (a number, or a range of two) whose last token is at `end`,
     /// appends it to `number` and returns the index of its first token; nil when there is none.
-    private static func houseNumber(endingAt end: Int, _ tokens: [Range<Int>], _ bytes: [UInt8], into number: inout [UInt8]) -> Int? {
+    private static func houseNumber(
+        endingAt end: Int, _ tokens: UnsafeBufferPointer<Range<Int>>, _ bytes: [UInt8], into number: inout ByteBuffer
+    ) -> Int? {
         guard let last = singleNumber(endingAt: end, tokens, bytes) else { return nil }
         var start = last.start
         if start >= 2, isMark(tokens[start - 1], bytes), let first = singleNumber(endingAt: start - 2, tokens, bytes) {
@@ -61,7 +108,7 @@ package enum StreetNormalizer {
     private typealias SingleNumber = (start: Int, digits: Range<Int>, letter: Int?)
 
     /// A single house number ending at token `end`: "5", "5a", or "5" followed by a one-letter token.
-    private static func singleNumber(endingAt end: Int, _ tokens: [Range<Int>], _ bytes: [UInt8]) -> SingleNumber? {
+    private static func singleNumber(endingAt end: Int, _ tokens: UnsafeBufferPointer<Range<Int>>, _ bytes: [UInt8]) -> SingleNumber? {
         guard end >= 0 else { return nil }
         let range = tokens[end]
         if range.count == 1, isLetter(bytes[range.lowerBound]), end >= 1, isDigits(tokens[end - 1], bytes) {
@@ -75,7 +122,7 @@ package enum StreetNormalizer {
     }
 
     /// Appends the digits of `range` (and a trailing letter, if any) without leading zeros.
-    private static func appendNumber(_ range: Range<Int>, _ bytes: [UInt8], to number: inout [UInt8]) {
+    private static func appendNumber(_ range: Range<Int>, _ bytes: [UInt8], to number: inout ByteBuffer) {
         var index = range.lowerBound
         while index < range.upperBound - 1, bytes[index] == zero, isDigit(bytes[index + 1]) { index += 1 }
         number.append(contentsOf: bytes[index..<range.upperBound])
@@ -100,22 +147,6 @@ package enum StreetNormalizer {
     @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
     @inline(__always) private static func isLetter(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
 
-    /// Splits tokens where a letter is directly followed by a digit ("hauptstr5" → "hauptstr", "5").
-    private static func splitDigitsFromLetters(_ tokens: [Range<Int>], _ bytes: [UInt8]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        result.reserveCapacity(tokens.count + 1)
-        for range in tokens {
-            var start = range.lowerBound
-            for index in (range.lowerBound + 1)..<range.upperBound
-            where isDigit(bytes[index]) && !isDigit(bytes[index - 1]) {
-                result.append(start..<index)
-                start = index
-            }
-            result.append(start..<range.upperBound)
-        }
-        return result
-    }
-
     // MARK: - Suffixes
 
     /// The canonical spelling when the whole token is a street suffix, else nil.
@@ -127,7 +158,7 @@ package enum StreetNormalizer {
     }
 
     /// Appends the token, replacing a glued "strasse" or "platz" at its end by "str" or "pl".
-    private static func appendGluedSuffixCanonical(_ range: Range<Int>, _ bytes: [UInt8], to name: inout [UInt8]) {
+    private static func appendGluedSuffixCanonical(_ range: Range<Int>, _ bytes: [UInt8], to name: inout ByteBuffer) {
         for (ending, canonical) in gluedEndings where range.count >= ending.count {
             let start = range.upperBound - ending.count
             if NameNormalizer.equal(bytes, start..<range.upperBound, ending) {
