@@ -13,6 +13,23 @@ package struct CSVWriter: Sendable {
         row(header)
     }
 
+    /// A writer of rows without a header: the later part of a table, rendered apart and then
+    /// appended to the writer of its first part.
+    package init() {
+        file = nil
+    }
+
+    /// Appends the rows of a writer without a header (streamed on when a megabyte has gathered).
+    package mutating func append(rowsOf other: CSVWriter) {
+        if let file, !other.bytes.isEmpty {
+            file.write(bytes)
+            bytes.removeAll()
+            file.write(other.bytes)
+        } else {
+            bytes.append(contentsOf: other.bytes)
+        }
+    }
+
     /// Writes what is left to the file being streamed to and flushes it to disk.
     package mutating func finish() throws(BestandError) {
         guard let file else { return }

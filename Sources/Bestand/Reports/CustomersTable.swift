@@ -6,10 +6,28 @@ package enum CustomersTable {
     ]
 
     package static func render(_ profiles: CustomerProfiles, streamingTo file: OutputFile? = nil) -> CSVWriter {
+        render(profiles, rows: profiles.byMasterId.indices, streamingTo: file)
+    }
+
+    /// The header and the rows at `rows` of master_id order.
+    package static func render(_ profiles: CustomerProfiles, rows: Range<Int>, streamingTo file: OutputFile? = nil) -> CSVWriter {
         var writer = CSVWriter(header: header, streamingTo: file)
+        append(profiles, rows: rows, to: &writer)
+        return writer
+    }
+
+    /// The rows at `rows` of master_id order without the header: a later part of the table,
+    /// rendered apart and appended to the first.
+    package static func laterRows(_ profiles: CustomerProfiles, _ rows: Range<Int>) -> CSVWriter {
+        var writer = CSVWriter()
+        append(profiles, rows: rows, to: &writer)
+        return writer
+    }
+
+    private static func append(_ profiles: CustomerProfiles, rows: Range<Int>, to writer: inout CSVWriter) {
         let base = profiles.base
         let history = profiles.history
-        for master in profiles.byMasterId {
+        for master in profiles.byMasterId[rows] {
             let c = Int(master)
             let buyer = history.purchaseCount(c) > 0
             writer.text(base.masterId[c])
@@ -31,7 +49,6 @@ package enum CustomersTable {
             writer.money(profiles.revenue12Months[c])
             writer.endRow()
         }
-        return writer
     }
 
     /// `p-` and the first 16 hex digits of HMAC-SHA256(key, name); empty names stay empty.

@@ -28,34 +28,54 @@ package struct Export: Stage {
         let sources = pipeline.sources
         // Each table is rendered on its own (on all cores). The large ones stream into their
         // files as they are rendered; the small ones are written whole, in this order.
+        // customers.csv, the largest, is rendered in two halves side by side.
         let customers = try folder.create("customers.csv")
         let keys = try folder.create("customer_keys.csv")
         let merges = try folder.create("merges.csv")
-        let tables: [(name: String?, rows: Int, render: @Sendable () -> CSVWriter)] = [
-            (nil, profiles.count, { CustomersTable.render(profiles, streamingTo: customers) }),
-            ("segments.csv", segments.count, { SegmentsTable.render(segments, totalRevenue: totalRevenue) }),
-            ("retention.csv", scores.retention.count, { ScoreTables.retention(scores) }),
-            ("cohorts.csv", scores.cohorts.count, { ScoreTables.cohorts(scores) }),
-            ("second_order.csv", scores.secondOrder.count, { ScoreTables.secondOrder(scores) }),
-            ("campaign_response.csv", scores.campaigns.count, { ScoreTables.campaigns(scores) }),
-            (nil, base.masterOfKey.filter { $0 >= 0 }.count, { IdentityTables.keys(base, streamingTo: keys) }),
-            (nil, base.merges.count, { IdentityTables.merges(base, streamingTo: merges) }),
-            ("rejects.csv", base.dataset.rejects.count, { RejectsTable.render(base.dataset, sources: sources) }),
+        let half = profiles.count / 2
+        let keyRows = base.masterOfKey.filter { $0 >= 0 }.count
+        let tables: [(destination: Destination, rows: Int, render: @Sendable () -> CSVWriter)] = [
+            (.streamed, half, { CustomersTable.render(profiles, rows: 0..<half, streamingTo: customers) }),
+            (.restOfStreamed, profiles.count - half, { CustomersTable.laterRows(profiles, half..<profiles.count) }),
+            (.whole("segments.csv"), segments.count, { SegmentsTable.render(segments, totalRevenue: totalRevenue) }),
+            (.whole("retention.csv"), scores.retention.count, { ScoreTables.retention(scores) }),
+            (.whole("cohorts.csv"), scores.cohorts.count, { ScoreTables.cohorts(scores) }),
+            (.whole("second_order.csv"), scores.secondOrder.count, { ScoreTables.secondOrder(scores) }),
+            (.whole("campaign_response.csv"), scores.campaigns.count, { ScoreTables.campaigns(scores) }),
+            (.streamed, keyRows, { IdentityTables.keys(base, streamingTo: keys) }),
+            (.streamed, base.merges.count, { IdentityTables.merges(base, streamingTo: merges) }),
+            (.whole("rejects.csv"), base.dataset.rejects.count, { RejectsTable.render(base.dataset, sources: sources) }),
         ]
         let rendered = Parallel.map(count: tables.count, minimumChunk: 1) { tables[$0].render() }
         var rows = 0
+        // The streamed table last seen, finished when its rest has been appended.
+        var streamed: CSVWriter?
         for (table, writer) in zip(tables, rendered) {
-            if let name = table.name {
+            switch table.destination {
+            case .whole(let name):
                 try folder.write(name, writer.bytes)
-            } else {
-                var writer = writer
-                try writer.finish()
+            case .streamed:
+                try streamed?.finish()
+                streamed = writer
+            case .restOfStreamed:
+                streamed!.append(rowsOf: writer)
             }
             rows += table.rows
         }
+        try streamed?.finish()
         let report = ManagementReport(pipeline: pipeline, analysis: analysis, segments: segments).render()
         try folder.write("report.md", report)
         return rows
+    }
+
+    /// Where a rendered table goes.
+    private enum Destination {
+        /// Written whole into the file of this name.
+        case whole(String)
+        /// Streamed into its file while rendered.
+        case streamed
+        /// The later rows of the streamed table before it, appended to it.
+        case restOfStreamed
     }
 
     package func inputRows(_ input: Analysis) -> Int { input.profiles.count }

@@ -98,4 +98,22 @@ import Testing
             #expect(segments.filter { $0.dimension == dimension }.reduce(0) { $0 + $1.customers } == analysis.profiles.count)
         }
     }
+
+    /// Export renders customers.csv in two parts side by side: any split, appended, gives the
+    /// table rendered whole.
+    @Test func customersTableInTwoPartsEqualsTheWhole() throws {
+        let profiles = try Self.run(Self.generated(seed: 7)).profiles
+        let whole = CustomersTable.render(profiles).bytes
+        let count = profiles.byMasterId.count
+        #expect(count > 40)
+        for split in [0, 1, count / 2, count - 1, count] {
+            var first = CustomersTable.render(profiles, rows: 0..<split)
+            first.append(rowsOf: CustomersTable.laterRows(profiles, split..<count))
+            #expect(first.bytes == whole, "split at \(split)")
+        }
+        // The later part has no header of its own.
+        let rest = CustomersTable.laterRows(profiles, 1..<count).bytes
+        #expect(!rest.starts(with: Array("master_id".utf8)))
+        #expect(rest.count < whole.count)
+    }
 }
