@@ -1,5 +1,11 @@
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What one full read of an input file tells before it is parsed: its size and encoding.
 package struct FileScan: Sendable {
     package var bytes: Int
@@ -21,7 +27,10 @@ package struct FileScan: Sendable {
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             let bytes = chunk.bindMemory(to: UInt8.self)
-            if firstNul == nil, let index = bytes.firstIndex(of: 0) { firstNul = total + index }
+            // memchr reads many bytes an instruction; a loop over the buffer reads one.
+            if firstNul == nil, let found = memchr(chunk.baseAddress!, 0, count) {
+                firstNul = total + UnsafeRawPointer(chunk.baseAddress!).distance(to: UnsafeRawPointer(found))
+            }
             validator.feed(bytes, offset: total)
             total += count
         }

@@ -46,4 +46,20 @@ import Testing
             #expect(validator.firstInvalid == Self.referenceFirstInvalid(bytes), "\(bytes)")
         }
     }
+
+    /// The scan finds the first NUL byte wherever it lies: in the first chunk, at a chunk's
+    /// first byte, or later (the scan reads 4 MiB at a time).
+    @Test(arguments: [0, 17, 4 << 20, (4 << 20) + 5, (9 << 20) - 1])
+    func scanFindsTheFirstNulByte(offset: Int) throws {
+        let folder = TemporaryFolder()
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 9 << 20)
+        bytes[offset] = 0
+        bytes[bytes.count - 1] = 0
+        let path = folder.write("nul.csv", bytes: bytes)
+        let scan = try FileScan.scan(FileBytes(path: path, displayPath: path))
+        #expect(scan.firstNul == offset)
+        #expect(scan.bytes == bytes.count)
+        let clean = folder.write("clean.csv", bytes: [UInt8](repeating: UInt8(ascii: "a"), count: 5 << 20))
+        #expect(try FileScan.scan(FileBytes(path: clean, displayPath: clean)).firstNul == nil)
+    }
 }
