@@ -160,13 +160,18 @@ struct EntityResolver {
         return Parallel.map(count: customers.count) { MatchRecord(customers, row: $0, phoneCountryCode: countryCode) }
     }
 
-    /// Prepares the names of the records that some block will compare, on all cores.
+    /// Prepares the names of the records that some block will compare, in place, on all cores.
     private func prepareNames(_ records: inout [MatchRecord], customers: CustomerTable, compared groups: [[Int32]]) {
-        var needed = [Bool](repeating: false, count: records.count)
-        for group in groups { for row in group { needed[Int(row)] = true } }
-        let rows = needed.indices.filter { needed[$0] }
-        let names = Parallel.map(count: rows.count) { MatchRecord.Name(customers.name[rows[$0]]) }
-        for (row, name) in zip(rows, names) { records[row].name = name }
+        var marked = [Bool](repeating: false, count: records.count)
+        for group in groups { for row in group { marked[Int(row)] = true } }
+        let needed = marked
+        records.withUnsafeMutableBufferPointer { buffer in
+            let records = UnsafeMutablePointerBox(buffer.baseAddress)
+            // Each record is written by the one worker whose chunk holds it.
+            Parallel.forEachChunk(count: needed.count) { chunk in
+                for row in chunk where needed[row] { records.pointer![row].name = MatchRecord.Name(customers.name[row]) }
+            }
+        }
     }
 
     /// The link that `rule` makes between two records of one block, if any. The records are
