@@ -37,4 +37,37 @@ import Testing
             #expect(fast.legalForm == reference.legalForm, "\(text)")
         }
     }
+
+    /// The cheap bound never turns away a pair that Jaro-Winkler scores at the token floor or
+    /// above, nor a sound-alike pair, and it does turn away most unlike pairs. Tokens from a
+    /// small alphabet (so that many pairs come near the floor) and real first names.
+    @Test func tokenFloorBoundKeepsEveryPairThatReachesTheFloor() {
+        var random = SeededRandom(seed: 9)
+        var tokens = ["monika", "wolfgang", "fischer", "fritz", "fritsch", "meier", "mayer", "schmidt", "schmitt", "anna", "hanna"]
+        let alphabet = Array("aeinrst".unicodeScalars) + ["ü", "ß"]
+        for _ in 0..<600 {
+            tokens.append(String(String.UnicodeScalarView((0..<(1 + random.below(9))).map { _ in alphabet[random.below(alphabet.count)] })))
+        }
+        var turnedAway = 0
+        var unlike = 0
+        for x in tokens {
+            for y in tokens {
+                let (a, b) = (Array(x.unicodeScalars), Array(y.unicodeScalars))
+                let letters = { (token: [Unicode.Scalar]) in token.reduce(UInt64(0)) { $0 | 1 << UInt64($1.value & 63) } }
+                let mayReach = a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in MatchRecord.mayReachTokenFloor(a, letters(Array(a)), b, letters(Array(b))) }
+                }
+                let score = JaroWinkler.similarity(a, b)
+                let soundAlike = a.count == b.count && a.count >= 4 && a.first == b.first && a.last == b.last
+                if score >= MatchRecord.tokenFloor || soundAlike { #expect(mayReach, "\(x) \(y) \(score)") }
+                if score < 0.6 {
+                    unlike += 1
+                    if !mayReach { turnedAway += 1 }
+                }
+            }
+        }
+        // Not vacuous: most unlike pairs are turned away without Jaro-Winkler.
+        #expect(unlike > 10_000)
+        #expect(turnedAway * 2 > unlike)
+    }
 }
