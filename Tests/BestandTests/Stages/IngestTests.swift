@@ -68,8 +68,8 @@ import Testing
         let pipeline = makePipeline(folder: folder.path, sources: [source("crm", .customers, "crm.csv")])
         let data = try ingest(pipeline)
         #expect(data.files[0].encoding == .windows1252)
-        #expect(data.customers.name == ["Müller GmbH", "Kiosk \"Am Eck\" e.K."])
-        #expect(data.customers.city == ["Köln", ""])
+        #expect(Array(data.customers.name) == ["Müller GmbH", "Kiosk \"Am Eck\" e.K."])
+        #expect(Array(data.customers.city) == ["Köln", ""])
         #expect(data.customers.createdAt == [Self.day("2020-02-01"), noDay])
         #expect(data.customers.birthDate == [noDay, Self.day("1970-04-03")])
         // The bad optional date is counted, and the row kept.
@@ -189,7 +189,7 @@ import Testing
         let data = try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "b.csv")]))
         #expect(data.files[0].encoding == .windows1252)
         #expect(data.files[0].header == ["customer_id", "name"])
-        #expect(data.customers.name == ["Mü"])
+        #expect(Array(data.customers.name) == ["Mü"])
     }
 
     @Test func prospectTypesCompareWholeValues() throws {
@@ -206,7 +206,7 @@ import Testing
         folder.write("x.csv", bytes: Array("customer_id,name\n1,M".utf8) + [0xFC, 0x0A])
         let data = try ingest(makePipeline(folder: folder.path, sources: [source("c", .customers, "x.csv", encoding: .utf8)]))
         #expect(data.files[0].encoding == .windows1252)
-        #expect(data.customers.name == ["Mü"])
+        #expect(Array(data.customers.name) == ["Mü"])
     }
 
     @Test func binaryFileIsAnError() {

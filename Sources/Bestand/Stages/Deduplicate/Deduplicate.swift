@@ -131,9 +131,12 @@ package struct Deduplicate: Stage {
             let master = Int(masterOfKey[Int(key)])
             for index in Int(firstRow[Int(key)])..<Int(firstRow[Int(key) + 1]) {
                 let row = Int(rowsByKey[index])
-                if base.name[master].isEmpty { base.name[master] = dataset.customers.name[row] }
-                if base.postcode[master].isEmpty { base.postcode[master] = dataset.customers.postcode[row] }
-                if base.city[master].isEmpty { base.city[master] = dataset.customers.city[row] }
+                let customers = dataset.customers
+                if base.name[master].isEmpty, !customers.name.isEmpty(at: row) { base.name[master] = customers.name[row] }
+                if base.postcode[master].isEmpty, !customers.postcode.isEmpty(at: row) {
+                    base.postcode[master] = customers.postcode[row]
+                }
+                if base.city[master].isEmpty, !customers.city.isEmpty(at: row) { base.city[master] = customers.city[row] }
             }
         }
         return base

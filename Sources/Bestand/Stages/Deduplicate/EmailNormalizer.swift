@@ -7,25 +7,34 @@ package enum EmailNormalizer {
     /// control characters inside make it nil too. Dots and "+" tags of the local part are kept:
     /// "  Anna.Schmidt+Shop@Example.DE " → "anna.schmidt+shop@example.de". O(n).
     package static func normalize(_ email: String) -> String? {
+        var email = email
+        return email.withUTF8 { normalize(utf8: $0) }
+    }
+
+    /// `normalize` of an address's well-formed UTF-8.
+    static func normalize(utf8 email: UnsafeBufferPointer<UInt8>) -> String? {
         guard !email.isEmpty else { return nil }
         // Lowercasing a scalar yields at most three (and 4 bytes a scalar at most).
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12 * email.utf8.count) { out in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12 * email.count) { out in
             var address = Address(out: out)
-            var text = email
             // ASCII (almost every address) byte by byte; other text scalar by scalar.
-            let ascii = text.withUTF8 { bytes -> Bool? in
-                for byte in bytes {
-                    guard byte < 0x80 else { return nil }
-                    guard address.append(ascii: byte) else { return false }
+            var ascii: Bool? = true
+            for byte in email {
+                guard byte < 0x80 else {
+                    ascii = nil
+                    break
                 }
-                return true
+                guard address.append(ascii: byte) else {
+                    ascii = false
+                    break
+                }
             }
             switch ascii {
             case .some(false): return nil
             case .some(true): break
             case .none:
                 address = Address(out: out)
-                for scalar in email.unicodeScalars {
+                for scalar in String(decoding: email, as: UTF8.self).unicodeScalars {
                     if scalar.value < 0x80 {
                         guard address.append(ascii: UInt8(truncatingIfNeeded: scalar.value)) else { return nil }
                     } else if scalar.properties.isWhitespace {

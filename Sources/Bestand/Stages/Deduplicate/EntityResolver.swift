@@ -169,7 +169,9 @@ struct EntityResolver {
             let records = UnsafeMutablePointerBox(buffer.baseAddress)
             // Each record is written by the one worker whose chunk holds it.
             Parallel.forEachChunk(count: needed.count) { chunk in
-                for row in chunk where needed[row] { records.pointer![row].name = MatchRecord.Name(customers.name[row]) }
+                for row in chunk where needed[row] {
+                    records.pointer![row].name = customers.name.withBytes(row) { MatchRecord.Name(utf8: $0) }
+                }
             }
         }
     }

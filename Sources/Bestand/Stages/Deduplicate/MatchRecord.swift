@@ -16,11 +16,13 @@ struct MatchRecord {
     /// as `Name` only for records that a block will compare. O(length of the fields).
     init(_ customers: borrowing CustomerTable, row: Int, phoneCountryCode: String) {
         key = customers.key[row]
-        email = EmailNormalizer.normalize(customers.email[row])
+        // E-mail addresses and streets are read as bytes; the short fields as strings, which
+        // hold up to 15 bytes without an allocation.
+        email = customers.email.withBytes(row) { EmailNormalizer.normalize(utf8: $0) }
         vatId = EmailNormalizer.vatId(customers.vatId[row])
         phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         postcode = Self.postcodeKey(customers.postcode[row])
-        let street = StreetNormalizer.normalize(customers.street[row])
+        let street = customers.street.withBytes(row) { StreetNormalizer.normalize(utf8: $0) }
         streetName = street.name
         houseNumber = street.number
         birthDate = customers.birthDate[row]
@@ -54,7 +56,13 @@ struct MatchRecord {
         /// core that folds to ASCII (almost every name) is split and coded on its bytes; other
         /// cores go through `personTokens` and `ColognePhonetics.code`, with the same result.
         init(_ text: String) {
-            var (bytes, core, legalForm, tokens, coreTokens) = NameNormalizer.companyNameBytes(text)
+            var text = text
+            self = text.withUTF8 { Name(utf8: $0) }
+        }
+
+        /// `Name(_:)` of a name's well-formed UTF-8.
+        init(utf8: UnsafeBufferPointer<UInt8>) {
+            var (bytes, core, legalForm, tokens, coreTokens) = NameNormalizer.companyNameBytes(utf8: utf8)
             guard bytes[core].allSatisfy({ $0 < 0x80 }) else {
                 self = Name(tokensOf: String(decoding: bytes[core], as: UTF8.self), legalForm: legalForm)
                 return

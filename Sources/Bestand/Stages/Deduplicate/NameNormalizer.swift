@@ -30,7 +30,19 @@ package enum NameNormalizer {
     static func companyNameBytes(
         _ text: String
     ) -> (bytes: [UInt8], core: Range<Int>, legalForm: String?, tokens: [Range<Int>], coreTokens: Range<Int>) {
-        let bytes = foldedBytes(text)
+        companyNameBytes(folded: foldedBytes(text))
+    }
+
+    /// `companyNameBytes` of a name's well-formed UTF-8.
+    static func companyNameBytes(
+        utf8: UnsafeBufferPointer<UInt8>
+    ) -> (bytes: [UInt8], core: Range<Int>, legalForm: String?, tokens: [Range<Int>], coreTokens: Range<Int>) {
+        companyNameBytes(folded: foldedBytes(utf8))
+    }
+
+    private static func companyNameBytes(
+        folded bytes: [UInt8]
+    ) -> (bytes: [UInt8], core: Range<Int>, legalForm: String?, tokens: [Range<Int>], coreTokens: Range<Int>) {
         let tokens = tokenRanges(bytes)
         guard tokens.count > 1 else { return (bytes, bytes.indices, nil, tokens, tokens.indices) }
         if let group = legalFormsByLastToken.first(where: { equal(bytes, tokens[tokens.count - 1], $0.key) }) {
@@ -84,7 +96,7 @@ package enum NameNormalizer {
     }
 
     /// Folds well-formed UTF-8 (as every Swift string is), ASCII byte by byte. O(n).
-    private static func foldedBytes(_ input: UnsafeBufferPointer<UInt8>, keepingRangeMarks: Bool) -> [UInt8] {
+    static func foldedBytes(_ input: UnsafeBufferPointer<UInt8>, keepingRangeMarks: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         var pendingSpace = false

@@ -134,11 +134,6 @@ struct RowReader {
         return noDay
     }
 
-    private func text(_ index: Int) -> String {
-        let bytes = value(index)
-        return bytes.count == 0 ? "" : Text.string(bytes)
-    }
-
     // MARK: - Entities
 
     private func readCustomer(into dataset: inout Dataset, report: inout InputFileReport) throws(Problem) -> Bool {
@@ -146,15 +141,15 @@ struct RowReader {
         let createdAt = optionalDate(8, report: &report)
         let birthDate = optionalDate(10, report: &report)
         dataset.customers.key.append(dataset.keys.ids.intern(id, tag: idSpace))
-        dataset.customers.name.append(text(1))
-        dataset.customers.email.append(text(2))
-        dataset.customers.phone.append(text(3))
-        dataset.customers.street.append(text(4))
-        dataset.customers.postcode.append(text(5))
-        dataset.customers.city.append(text(6))
-        dataset.customers.country.append(text(7))
+        dataset.customers.name.append(value(1))
+        dataset.customers.email.append(value(2))
+        dataset.customers.phone.append(value(3))
+        dataset.customers.street.append(value(4))
+        dataset.customers.postcode.append(value(5))
+        dataset.customers.city.append(value(6))
+        dataset.customers.country.append(value(7))
         dataset.customers.createdAt.append(createdAt)
-        dataset.customers.vatId.append(text(9))
+        dataset.customers.vatId.append(value(9))
         dataset.customers.birthDate.append(birthDate)
         dataset.customers.origin.append(origin)
         return false

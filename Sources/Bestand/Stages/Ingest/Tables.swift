@@ -19,18 +19,18 @@ package struct CustomerKeys: Sendable {
     package func text(of key: Int32) -> String { idSpaces[idSpaceIndex(of: key)] + ":" + ids.string(key) }
 }
 
-/// Customer records, one row per accepted customer line (struct of arrays).
+/// Customer records, one row per accepted customer line (struct of arrays; the texts as bytes).
 package struct CustomerTable: Sendable {
     package var key: [Int32] = []
-    package var name: [String] = []
-    package var email: [String] = []
-    package var phone: [String] = []
-    package var street: [String] = []
-    package var postcode: [String] = []
-    package var city: [String] = []
-    package var country: [String] = []
+    package var name = TextColumn()
+    package var email = TextColumn()
+    package var phone = TextColumn()
+    package var street = TextColumn()
+    package var postcode = TextColumn()
+    package var city = TextColumn()
+    package var country = TextColumn()
     package var createdAt: [Int32] = []
-    package var vatId: [String] = []
+    package var vatId = TextColumn()
     package var birthDate: [Int32] = []
     package var origin: [RowOrigin] = []
 
