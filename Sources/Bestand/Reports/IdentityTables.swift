@@ -7,13 +7,8 @@ package enum IdentityTables {
     package static func keys(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
         var writer = CSVWriter(header: keysHeader, streamingTo: file)
         let keys = base.dataset.keys
-        let listed = (0..<Int32(keys.count)).filter { base.masterOfKey[Int($0)] >= 0 }
-        let texts = listed.map { keys.text(of: $0) }
-        // Positions are sorted, not the texts: moving 4 bytes a swap instead of a string.
-        let order = (0..<Int32(listed.count)).sorted { Text.bytesPrecede(texts[Int($0)], texts[Int($1)]) }
-        for position in order {
-            let id = listed[Int(position)]
-            writer.text(texts[Int(position)])
+        for id in base.keysInTextOrder() where base.masterOfKey[Int(id)] >= 0 {
+            writer.text(keys.text(of: id))
             writer.text(keys.idSpaces[keys.idSpaceIndex(of: id)])
             writer.text(keys.customerId(of: id))
             writer.text(base.masterId[Int(base.masterOfKey[Int(id)])])

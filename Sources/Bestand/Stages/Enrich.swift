@@ -16,7 +16,7 @@ package struct Enrich: Stage {
         let orders = base.dataset.orders.takeRows()
         let history = CustomerHistory(orders: orders, base: base, asOf: asOf)
         let n = base.masterCount
-        let byMasterId = (0..<Int32(n)).sorted { Text.bytesPrecede(base.masterId[Int($0)], base.masterId[Int($1)]) }
+        let byMasterId = base.mastersInIdOrder()
         var idRank = [Int32](repeating: 0, count: n)
         for (rank, c) in byMasterId.enumerated() { idRank[Int(c)] = Int32(rank) }
 
@@ -34,13 +34,26 @@ package struct Enrich: Stage {
             revenue12Months[c] = history.revenue12Months(c, endingOn: asOf)
             if last != nil { buyers.append(Int32(c)) }
         }
-        let abc = ABCClassification.classify(
-            revenue: revenue12Months, idRank: idRank, aPercent: settings.abcAPercent, bPercent: settings.abcBPercent)
-
+        // The four rankings are independent: each is sorted on its own core where one is free.
         // R: days since last descending = last purchase ascending; F: purchases; M: revenue_total.
-        let recency = RFMScores.scores(count: n, buyers: buyers, idRank: idRank) { Int64(history.lastPurchase($0)!) }
-        let frequency = RFMScores.scores(count: n, buyers: buyers, idRank: idRank) { Int64(history.purchaseCount($0)) }
-        let monetary = RFMScores.scores(count: n, buyers: buyers, idRank: idRank) { revenueTotal[$0] }
+        struct Ranking {
+            var abc: [ABCClass?] = []
+            var scores: [UInt8] = []
+        }
+        let (settings, ranks, buyerList) = (settings, idRank, buyers)
+        let (totals, revenues) = (revenueTotal, revenue12Months)
+        let rankings = Parallel.map(count: 4, minimumChunk: 1) { index -> Ranking in
+            switch index {
+            case 0:
+                Ranking(
+                    abc: ABCClassification.classify(
+                        revenue: revenues, idRank: ranks, aPercent: settings.abcAPercent, bPercent: settings.abcBPercent))
+            case 1: Ranking(scores: RFMScores.scores(count: n, buyers: buyerList, idRank: ranks) { Int64(history.lastPurchase($0)!) })
+            case 2: Ranking(scores: RFMScores.scores(count: n, buyers: buyerList, idRank: ranks) { Int64(history.purchaseCount($0)) })
+            default: Ranking(scores: RFMScores.scores(count: n, buyers: buyerList, idRank: ranks) { totals[$0] })
+            }
+        }
+        let (abc, recency, frequency, monetary) = (rankings[0].abc, rankings[1].scores, rankings[2].scores, rankings[3].scores)
         return CustomerProfiles(
             base: base, history: history, settings: settings, idRank: idRank, byMasterId: byMasterId, stage: stage,
             activity: activity, abc: abc, recency: recency, frequency: frequency, monetary: monetary,

@@ -4,7 +4,11 @@ package struct CustomerBase: Sendable {
     /// Master index per customer key id; `-1` for keys that are not customers (referenced only
     /// by rows dated after the as-of date).
     package var masterOfKey: [Int32]
-    /// Per master: its id (the smallest member key's text), member count and golden record.
+    /// Every key id in key order (SPEC §4: id space by declaration, then customer id bytes).
+    package var keyOrder: [Int32]
+    /// Per master: its smallest member key, that key's text as its id, its member count and
+    /// golden record.
+    package var masterKey: [Int32]
     package var masterId: [String]
     package var members: [Int]
     package var name: [String]

@@ -96,6 +96,7 @@ package struct Deduplicate: Stage {
         let keys = keyOrder.keys.filter { customerKeys[Int($0)] }
         var masterOfKey = [Int32](repeating: -1, count: dataset.keys.count)
         var masterOfRoot = [Int32](repeating: -1, count: dataset.keys.count)
+        var masterKey: [Int32] = []
         var masterId: [String] = []
         var members: [Int] = []
         for key in keys {
@@ -108,12 +109,14 @@ package struct Deduplicate: Stage {
                 let master = Int32(masterId.count)
                 masterOfRoot[root] = master
                 masterOfKey[Int(key)] = master
+                masterKey.append(key)
                 masterId.append(dataset.keys.text(of: key))
                 members.append(1)
             }
         }
         var base = CustomerBase(
-            dataset: dataset, masterOfKey: masterOfKey, masterId: masterId, members: members,
+            dataset: dataset, masterOfKey: masterOfKey, keyOrder: keyOrder.keys, masterKey: masterKey, masterId: masterId,
+            members: members,
             name: [String](repeating: "", count: masterId.count), postcode: [String](repeating: "", count: masterId.count),
             city: [String](repeating: "", count: masterId.count), merges: [],
             resolution: ResolutionReport())
@@ -140,5 +143,50 @@ package struct Deduplicate: Stage {
             }
         }
         return base
+    }
+}
+
+extension CustomerBase {
+    /// Every key id in the byte order of its text `<id_space>:<customer_id>`, from the key order
+    /// without comparing texts. Within an id space both orders compare the customer ids' bytes.
+    /// Keys of two spaces whose names hold no ":" are told apart by `<id_space>:` alone (where
+    /// one name is a prefix of the other, its ":" meets another byte), so the spaces follow in
+    /// the byte order of that prefix. Names with a ":" have their texts sorted. O(keys).
+    package func keysInTextOrder() -> [Int32] {
+        let keys = dataset.keys
+        guard !keys.idSpaces.contains(where: { $0.contains(":") }) else {
+            let texts = (0..<Int32(keys.count)).map { keys.text(of: $0) }
+            // Positions are sorted, not the texts: moving 4 bytes a swap instead of a string.
+            return (0..<Int32(keys.count)).sorted { Text.bytesPrecede(texts[Int($0)], texts[Int($1)]) }
+        }
+        // The key order holds each space's keys in one run, the spaces in declaration order.
+        var runs = [Range<Int>](repeating: 0..<0, count: keys.idSpaces.count)
+        var start = 0
+        while start < keyOrder.count {
+            let space = keys.idSpaceIndex(of: keyOrder[start])
+            var end = start + 1
+            while end < keyOrder.count, keys.idSpaceIndex(of: keyOrder[end]) == space { end += 1 }
+            runs[space] = start..<end
+            start = end
+        }
+        let prefixes = keys.idSpaces.map { Array(($0 + ":").utf8) }
+        var order: [Int32] = []
+        order.reserveCapacity(keyOrder.count)
+        for space in prefixes.indices.sorted(by: { prefixes[$0].lexicographicallyPrecedes(prefixes[$1]) }) {
+            order += keyOrder[runs[space]]
+        }
+        return order
+    }
+
+    /// The masters in master_id byte order: those of the keys in text order whose master they
+    /// name (a master's id is its smallest key's text). O(keys).
+    package func mastersInIdOrder() -> [Int32] {
+        var order: [Int32] = []
+        order.reserveCapacity(masterCount)
+        for key in keysInTextOrder() {
+            let master = masterOfKey[Int(key)]
+            if master >= 0, masterKey[Int(master)] == key { order.append(master) }
+        }
+        return order
     }
 }
