@@ -209,6 +209,29 @@ import Testing
         #expect(Array(data.customers.name) == ["Mü"])
     }
 
+    /// Files after the first of each side are scanned ahead on another thread: their encoding
+    /// and their scan errors come out as when each file is scanned as it is read.
+    @Test func filesScannedAheadKeepTheirEncodingAndErrors() throws {
+        let folder = TemporaryFolder()
+        folder.write("c1.csv", "customer_id,name\nK1,Anna\n")
+        folder.write("c2.csv", bytes: Array("customer_id,name\nK2,M".utf8) + [0xFC, 0x0A])
+        folder.write("o1.csv", "order_id,customer_id,order_date,amount\nA1,K1,2025-01-02,1.00\n")
+        folder.write("o2.csv", bytes: Array("order_id,customer_id,order_date,amount\nA2,K2,2025-01-02,2.00\n".utf8) + [0x00])
+        let good = [source("c1", .customers, "c1.csv"), source("o1", .orders, "o1.csv"), source("c2", .customers, "c2.csv")]
+        let data = try ingest(makePipeline(folder: folder.path, sources: good))
+        #expect(data.files.map(\.encoding) == [.utf8, .utf8, .windows1252])
+        #expect(Array(data.customers.name) == ["Anna", "Mü"])
+        let error = #expect(throws: BestandError.self) {
+            try ingest(makePipeline(folder: folder.path, sources: good + [source("o2", .orders, "o2.csv")]))
+        }
+        #expect(error?.code == .malformedInput)
+        #expect(error?.location?.path.hasSuffix("o2.csv") == true)
+        let missing = #expect(throws: BestandError.self) {
+            try ingest(makePipeline(folder: folder.path, sources: good + [source("c3", .customers, "c3.csv")]))
+        }
+        #expect(missing?.code == .inputFile)
+    }
+
     @Test func binaryFileIsAnError() {
         let folder = TemporaryFolder()
         folder.write("b.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x10])

@@ -44,17 +44,20 @@ package struct Ingest: Stage {
         let otherFiles = inputs.indices.filter { sources[inputs[$0].source].entity != .orders }
         // The order side runs on the second thread: its memory is mostly large arrays, so the
         // many small allocations of customer records stay with the calling thread.
+        // Each side scans its first file itself; the other files are scanned ahead, the order
+        // files first (the order side reads the most).
+        let ahead = ScansAhead((orderFiles.dropFirst() + otherFiles.dropFirst()).map { ($0, inputs[$0].file) })
         let orderSide = FileGroup()
         let group = DispatchGroup()
         let files = inputs
         if !otherFiles.isEmpty && !orderFiles.isEmpty {
             DispatchQueue.global().async(group: group) {
-                orderSide.result = readGroup(orderFiles, of: files, sources: sources)
+                orderSide.result = readGroup(orderFiles, of: files, sources: sources, ahead: ahead)
             }
         } else {
-            orderSide.result = readGroup(orderFiles, of: files, sources: sources)
+            orderSide.result = readGroup(orderFiles, of: files, sources: sources, ahead: ahead)
         }
-        var other = readGroup(otherFiles, of: files, sources: sources)
+        var other = readGroup(otherFiles, of: files, sources: sources, ahead: ahead)
         group.wait()
         var orders = orderSide.result!
         orderSide.result = nil
@@ -181,13 +184,19 @@ package struct Ingest: Stage {
         return .utf8
     }
 
-    /// Opens a file, reads its header and maps the columns (also used by `validate`).
+    /// Opens a file, reads its header and maps the columns; scans the file first unless `scan`
+    /// holds its scan.
     package static func openTable(
-        _ file: InputFile, source: SourceConfig, report: inout InputFileReport
+        _ file: InputFile, source: SourceConfig, report: inout InputFileReport, scan: FileScan? = nil
     ) throws(BestandError) -> (reader: CSVReader, columns: [Int]) {
-        let scan = try FileScan.scan(FileBytes(path: file.openPath, displayPath: file.displayPath))
-        report.bytes = scan.bytes
-        report.encoding = try encoding(for: scan, source: source, path: file.displayPath)
+        let scanned: FileScan
+        if let scan {
+            scanned = scan
+        } else {
+            scanned = try FileScan.scan(FileBytes(path: file.openPath, displayPath: file.displayPath))
+        }
+        report.bytes = scanned.bytes
+        report.encoding = try encoding(for: scanned, source: source, path: file.displayPath)
         let reader = try CSVReader(
             file: FileBytes(path: file.openPath, displayPath: file.displayPath), delimiter: source.delimiter,
             encoding: report.encoding)
@@ -259,8 +268,10 @@ package struct Ingest: Stage {
     }
 
     /// Reads the files at `indexes` of `inputs` in turn into a dataset of their own, up to the
-    /// first that fails.
-    private func readGroup(_ indexes: [Int], of inputs: [(source: Int, file: InputFile)], sources: [SourceConfig]) -> GroupResult {
+    /// first that fails; all but the first are scanned by `ahead`.
+    private func readGroup(
+        _ indexes: [Int], of inputs: [(source: Int, file: InputFile)], sources: [SourceConfig], ahead: ScansAhead
+    ) -> GroupResult {
         var result = GroupResult(dataset: Dataset(idSpaces: pipeline.idSpaces))
         let zone = ZoneOffsets(zone: pipeline.timeZone)
         // A group of order files (the groups are either that or without any) parses on this
@@ -271,9 +282,10 @@ package struct Ingest: Stage {
             let (sourceIndex, file) = inputs[index]
             var report = InputFileReport(source: sourceIndex, path: file.outputPath)
             do {
+                let scan = index == indexes.first ? nil : try ahead.scan(index)
                 try read(
-                    file, source: sources[sourceIndex], sourceIndex: sourceIndex, fileIndex: index, zone: zone, report: &report,
-                    into: &result.dataset, orderLookups: orderLookups)
+                    file, source: sources[sourceIndex], sourceIndex: sourceIndex, fileIndex: index, scan: scan, zone: zone,
+                    report: &report, into: &result.dataset, orderLookups: orderLookups)
             } catch {
                 result.failure = (index, error)
                 break
@@ -289,11 +301,11 @@ package struct Ingest: Stage {
     }
 
     private func read(
-        _ file: InputFile, source: SourceConfig, sourceIndex: Int, fileIndex: Int, zone: ZoneOffsets,
+        _ file: InputFile, source: SourceConfig, sourceIndex: Int, fileIndex: Int, scan: FileScan?, zone: ZoneOffsets,
         report: inout InputFileReport, into dataset: inout Dataset, orderLookups: OrderLookups?
     ) throws(BestandError) {
         let digest = FileDigest(path: file.openPath, displayPath: file.displayPath)
-        let (reader, columns) = try Ingest.openTable(file, source: source, report: &report)
+        let (reader, columns) = try Ingest.openTable(file, source: source, report: &report, scan: scan)
         var rows = RowReader(
             reader: reader, columns: columns, source: source, sourceIndex: sourceIndex, fileIndex: fileIndex,
             idSpace: UInt16(pipeline.idSpaces.firstIndex(of: source.idSpace)!), asOf: asOf,
