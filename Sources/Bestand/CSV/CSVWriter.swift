@@ -51,6 +51,12 @@ package struct CSVWriter: Sendable {
         cell.withUTF8 { appendEscaped($0) }
     }
 
+    /// Appends cell `row` of a text column (an empty cell for row -1), as `text` does.
+    package mutating func text(_ column: TextColumn, row: Int32) {
+        separate()
+        if row >= 0 { column.withBytes(Int(row)) { appendEscaped($0) } }
+    }
+
     /// Appends a cell written by the program itself (numbers, dates, codes): never guarded.
     package mutating func number(_ cell: String) {
         separate()

@@ -32,9 +32,13 @@ package enum CustomersTable {
             let buyer = history.purchaseCount(c) > 0
             writer.text(base.masterId[c])
             writer.integer(base.members[c])
-            writer.text(base.dataset.pseudonymKey.map { pseudonym(base.name[c], key: $0) } ?? base.name[c])
-            writer.text(base.postcode[c])
-            writer.text(base.city[c])
+            if let key = base.dataset.pseudonymKey {
+                writer.text(pseudonym(base.name(c), key: key))
+            } else {
+                writer.text(base.dataset.customers.name, row: base.nameRow[c])
+            }
+            writer.text(base.dataset.customers.postcode, row: base.postcodeRow[c])
+            writer.text(base.dataset.customers.city, row: base.cityRow[c])
             writer.number(profiles.stage[c].label)
             writer.number(profiles.activity[c].rawValue)
             writer.number(profiles.abc[c]?.label ?? "")

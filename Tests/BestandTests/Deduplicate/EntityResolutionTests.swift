@@ -118,9 +118,9 @@ import Testing
             shop: "S1,Anna Weiss,anna@example.de,,,50668,Koeln,,\n")
         #expect(base.masterId == ["crm:K10"])
         #expect(base.members == [3])
-        #expect(base.name == ["Anna Weiß"])
-        #expect(base.postcode == ["50667"])
-        #expect(base.city == ["Köln"])
+        #expect(base.name(0) == "Anna Weiß")
+        #expect(base.postcode(0) == "50667")
+        #expect(base.city(0) == "Köln")
         #expect(base.merges.count == 2)
     }
 

@@ -11,13 +11,22 @@ package struct CustomerBase: Sendable {
     package var masterKey: [Int32]
     package var masterId: [String]
     package var members: [Int]
-    package var name: [String]
-    package var postcode: [String]
-    package var city: [String]
+    /// Per master, the customer-table rows whose name, postcode and city make its golden
+    /// record (-1: no member record has one).
+    package var nameRow: [Int32]
+    package var postcodeRow: [Int32]
+    package var cityRow: [Int32]
     package var merges: [Merge]
     package var resolution: ResolutionReport
 
     package var masterCount: Int { masterId.count }
+
+    /// The golden record's name of master `c` ("" when no member record has one).
+    package func name(_ c: Int) -> String { text(dataset.customers.name, nameRow[c]) }
+    package func postcode(_ c: Int) -> String { text(dataset.customers.postcode, postcodeRow[c]) }
+    package func city(_ c: Int) -> String { text(dataset.customers.city, cityRow[c]) }
+
+    private func text(_ column: TextColumn, _ row: Int32) -> String { row < 0 ? "" : column[Int(row)] }
 }
 
 /// A link that merged two customer keys, with the rule and score that made it (merges.csv).

@@ -89,7 +89,8 @@ package struct Deduplicate: Stage {
 
     /// One master per cluster of customer keys, in the order of each cluster's smallest key,
     /// which is its master_id. Golden record: for name, postcode and city the first member (key
-    /// order; a key's records in file order) with a non-empty value. O(keys log keys).
+    /// order; a key's records in file order) with a non-empty value, kept as its row of the
+    /// customer table. O(keys log keys).
     static func masters(
         _ dataset: Dataset, customerKeys: [Bool], keyOrder: KeyOrder, union: inout UnionFind
     ) -> CustomerBase {
@@ -116,10 +117,9 @@ package struct Deduplicate: Stage {
         }
         var base = CustomerBase(
             dataset: dataset, masterOfKey: masterOfKey, keyOrder: keyOrder.keys, masterKey: masterKey, masterId: masterId,
-            members: members,
-            name: [String](repeating: "", count: masterId.count), postcode: [String](repeating: "", count: masterId.count),
-            city: [String](repeating: "", count: masterId.count), merges: [],
-            resolution: ResolutionReport())
+            members: members, nameRow: [Int32](repeating: -1, count: masterId.count),
+            postcodeRow: [Int32](repeating: -1, count: masterId.count), cityRow: [Int32](repeating: -1, count: masterId.count),
+            merges: [], resolution: ResolutionReport())
         // Records of each key in file order (a counting sort by key), then keys in key order.
         var firstRow = [Int32](repeating: 0, count: dataset.keys.count + 1)
         for key in dataset.customers.key { firstRow[Int(key) + 1] += 1 }
@@ -130,16 +130,14 @@ package struct Deduplicate: Stage {
             rowsByKey[Int(next[Int(key)])] = Int32(row)
             next[Int(key)] += 1
         }
+        let customers = dataset.customers
         for key in keys {
             let master = Int(masterOfKey[Int(key)])
             for index in Int(firstRow[Int(key)])..<Int(firstRow[Int(key) + 1]) {
-                let row = Int(rowsByKey[index])
-                let customers = dataset.customers
-                if base.name[master].isEmpty, !customers.name.isEmpty(at: row) { base.name[master] = customers.name[row] }
-                if base.postcode[master].isEmpty, !customers.postcode.isEmpty(at: row) {
-                    base.postcode[master] = customers.postcode[row]
-                }
-                if base.city[master].isEmpty, !customers.city.isEmpty(at: row) { base.city[master] = customers.city[row] }
+                let row = rowsByKey[index]
+                if base.nameRow[master] < 0, !customers.name.isEmpty(at: Int(row)) { base.nameRow[master] = row }
+                if base.postcodeRow[master] < 0, !customers.postcode.isEmpty(at: Int(row)) { base.postcodeRow[master] = row }
+                if base.cityRow[master] < 0, !customers.city.isEmpty(at: Int(row)) { base.cityRow[master] = row }
             }
         }
         return base
