@@ -100,11 +100,16 @@ struct EntityResolver {
             )
         }
         // The exact values have done their work (blocks are built, exact links found): their
-        // memory goes before the names take theirs.
-        for index in records.indices {
-            records[index].email = nil
-            records[index].vatId = nil
-            records[index].phone = nil
+        // memory goes before the names take theirs, freed on all cores.
+        records.withUnsafeMutableBufferPointer { buffer in
+            let records = UnsafeMutablePointerBox(buffer.baseAddress)
+            Parallel.forEachChunk(count: buffer.count) { chunk in
+                for index in chunk {
+                    records.pointer![index].email = nil
+                    records.pointer![index].vatId = nil
+                    records.pointer![index].phone = nil
+                }
+            }
         }
         prepareNames(&records, customers: customers, compared: pairwise.flatMap { $0.1.filter { $0.count <= settings.maxBlockSize } })
         for (rule, groups) in pairwise {
