@@ -17,23 +17,10 @@ package enum EmailNormalizer {
         // Lowercasing a scalar yields at most three (and 4 bytes a scalar at most).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12 * email.count) { out in
             var address = Address(out: out)
-            // ASCII (almost every address) byte by byte; other text scalar by scalar.
-            var ascii: Bool? = true
-            for byte in email {
-                guard byte < 0x80 else {
-                    ascii = nil
-                    break
-                }
-                guard address.append(ascii: byte) else {
-                    ascii = false
-                    break
-                }
-            }
-            switch ascii {
-            case .some(false): return nil
-            case .some(true): break
-            case .none:
-                address = Address(out: out)
+            if !email.contains(where: { $0 >= 0x80 }) {
+                // ASCII (almost every address) byte by byte.
+                for byte in email { guard address.append(ascii: byte) else { return nil } }
+            } else {
                 for scalar in String(decoding: email, as: UTF8.self).unicodeScalars {
                     if scalar.value < 0x80 {
                         guard address.append(ascii: UInt8(truncatingIfNeeded: scalar.value)) else { return nil }
@@ -63,7 +50,7 @@ package enum EmailNormalizer {
         /// Appends an ASCII byte; false when the address cannot be valid any more.
         @inline(__always)
         mutating func append(ascii byte: UInt8) -> Bool {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            if Text.isSpace(byte) {
                 pendingBlank = count > 0
                 return true
             }

@@ -50,6 +50,9 @@ struct MatchRecord {
         private(set) var tokenCount = 0
         var legalForm: String?
 
+        /// Where the scalars begin in `storage`, after the ends and the letters.
+        private var scalarsStart: Int { 4 * tokenCount }
+
         init() {}
 
         /// Folds the name, removes its legal form and computes the tokens' phonetic codes. A
@@ -77,15 +80,15 @@ struct MatchRecord {
             }
             tokens[0..<count].sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
             tokenCount = count
-            storage.reserveCapacity(4 * count + 2 * core.count)
-            storage.append(contentsOf: repeatElement(0, count: 4 * count))
+            storage.reserveCapacity(scalarsStart + 2 * core.count)
+            storage.append(contentsOf: repeatElement(0, count: scalarsStart))
             for index in 0..<count {
                 for byte in bytes[tokens[index]] { storage.append(UInt32(byte)) }
-                storage[index] = UInt32(storage.count - 4 * count)
+                storage[index] = UInt32(storage.count - scalarsStart)
             }
             for index in 0..<count {
                 ColognePhonetics.appendCode(ofFoldedASCII: bytes[tokens[index]], to: &storage)
-                storage[count + index] = UInt32(storage.count - 4 * count)
+                storage[count + index] = UInt32(storage.count - scalarsStart)
             }
             storeLetters()
         }
@@ -95,14 +98,14 @@ struct MatchRecord {
             self.legalForm = legalForm
             let words = NameNormalizer.personTokens(core)
             tokenCount = words.count
-            storage.append(contentsOf: repeatElement(0, count: 4 * words.count))
+            storage.append(contentsOf: repeatElement(0, count: scalarsStart))
             for (index, word) in words.enumerated() {
                 for scalar in word.unicodeScalars { storage.append(scalar.value) }
-                storage[index] = UInt32(storage.count - 4 * words.count)
+                storage[index] = UInt32(storage.count - scalarsStart)
             }
             for (index, word) in words.enumerated() {
                 for scalar in ColognePhonetics.code(word).unicodeScalars { storage.append(scalar.value) }
-                storage[words.count + index] = UInt32(storage.count - 4 * words.count)
+                storage[words.count + index] = UInt32(storage.count - scalarsStart)
             }
             storeLetters()
         }
@@ -111,7 +114,7 @@ struct MatchRecord {
         private mutating func storeLetters() {
             for index in 0..<tokenCount {
                 var letters: UInt64 = 0
-                for offset in token(index) { letters |= 1 << UInt64(storage[4 * tokenCount + offset] & 63) }
+                for offset in token(index) { letters |= 1 << UInt64(storage[scalarsStart + offset] & 63) }
                 storage[2 * tokenCount + 2 * index] = UInt32(truncatingIfNeeded: letters)
                 storage[2 * tokenCount + 2 * index + 1] = UInt32(truncatingIfNeeded: letters >> 32)
             }
@@ -139,7 +142,7 @@ struct MatchRecord {
         @inline(__always)
         func withScalars<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) -> R) -> R {
             storage.withUnsafeBufferPointer { stored in
-                UnsafeBufferPointer(rebasing: stored[(4 * tokenCount)...]).withMemoryRebound(to: Unicode.Scalar.self, body)
+                UnsafeBufferPointer(rebasing: stored[scalarsStart...]).withMemoryRebound(to: Unicode.Scalar.self, body)
             }
         }
 
@@ -147,7 +150,7 @@ struct MatchRecord {
         func sameTokens(as other: borrowing Name) -> Bool {
             guard tokenCount == other.tokenCount else { return false }
             for index in 0..<tokenCount where storage[index] != other.storage[index] { return false }
-            let base = 4 * tokenCount
+            let base = scalarsStart
             return storage[base..<(base + tokenScalars)].elementsEqual(other.storage[base..<(base + other.tokenScalars)])
         }
     }
