@@ -38,6 +38,12 @@ package final class FileBytes {
         }
     }
 
+    /// The size of the file at `path` in bytes; 0 when it cannot be read.
+    package static func size(of path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     package static func lastError() -> String {
         String(cString: strerror(errno))
     }

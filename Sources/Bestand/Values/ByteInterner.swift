@@ -94,6 +94,22 @@ package struct ByteInterner: Sendable {
 
     package func tag(of id: Int32) -> UInt16 { tags[Int(id)] }
 
+    /// Makes room for `additional` more ids without regrowing: the table grows once now, not
+    /// step by step, and the per-id arrays take the ids' bytes at the average length so far.
+    mutating func reserve(_ additional: Int) {
+        let total = ends.count + additional
+        if total > ends.capacity {
+            let averageLength = ends.isEmpty ? 8 : arena.count / ends.count + 1
+            arena.reserveCapacity(total * averageLength)
+            ends.reserveCapacity(total)
+            tags.reserveCapacity(total)
+            hashes.reserveCapacity(total)
+        }
+        var size = slots.count
+        while total * 2 > size { size <<= 1 }
+        if size > slots.count { rehash(size) }
+    }
+
     /// The slot where a lookup of `hash` starts, loaded so that it is in the cache for the lookup.
     @inline(__always)
     func firstSlot(hash: UInt64) -> UInt64 { slots[Int(truncatingIfNeeded: hash) & mask] }
@@ -136,8 +152,10 @@ package struct ByteInterner: Sendable {
         }
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
+    private mutating func grow() { rehash(slots.count * 2) }
+
+    /// Rebuilds the table with `size` slots (a power of two).
+    private mutating func rehash(_ size: Int) {
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for id in 0..<ends.count {

@@ -30,6 +30,16 @@ package struct TextColumn: Sendable, RandomAccessCollection, Equatable {
     /// Whether cell `row` is empty. O(1).
     package func isEmpty(at row: Int) -> Bool { ends[row] == (row == 0 ? 0 : ends[row - 1]) }
 
+    /// The bytes of all cells together.
+    package var byteCount: Int { bytes.count }
+
+    /// Makes room for `cells` cells in all of `byteCount` bytes, without regrowing while they
+    /// are appended (room never written is never resident).
+    package mutating func reserve(cells: Int, byteCount: Int) {
+        ends.reserveCapacity(cells)
+        bytes.reserveCapacity(byteCount)
+    }
+
     package mutating func append(_ cell: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: cell)
         ends.append(bytes.count)

@@ -278,14 +278,23 @@ package struct Ingest: Stage {
         // thread and makes its lookups on another.
         let readsOrders = indexes.contains { sources[inputs[$0].source].entity == .orders }
         let orderLookups = readsOrders ? OrderLookups(idSpaces: pipeline.idSpaces) : nil
-        for index in indexes {
+        // Per file, the bytes of it and of the group's later files of the same entity: the
+        // tables make room for all of them at once.
+        var bytesAhead = [Int](repeating: 0, count: indexes.count)
+        var entityBytes: [Entity: Int] = [:]
+        for (position, index) in indexes.enumerated().reversed() {
+            let entity = sources[inputs[index].source].entity
+            entityBytes[entity, default: 0] += FileBytes.size(of: inputs[index].file.openPath)
+            bytesAhead[position] = entityBytes[entity]!
+        }
+        for (position, index) in indexes.enumerated() {
             let (sourceIndex, file) = inputs[index]
             var report = InputFileReport(source: sourceIndex, path: file.outputPath)
             do {
                 let scan = index == indexes.first ? nil : try ahead.scan(index)
                 try read(
                     file, source: sources[sourceIndex], sourceIndex: sourceIndex, fileIndex: index, scan: scan, zone: zone,
-                    report: &report, into: &result.dataset, orderLookups: orderLookups)
+                    bytesAhead: bytesAhead[position], report: &report, into: &result.dataset, orderLookups: orderLookups)
             } catch {
                 result.failure = (index, error)
                 break
@@ -302,7 +311,7 @@ package struct Ingest: Stage {
 
     private func read(
         _ file: InputFile, source: SourceConfig, sourceIndex: Int, fileIndex: Int, scan: FileScan?, zone: ZoneOffsets,
-        report: inout InputFileReport, into dataset: inout Dataset, orderLookups: OrderLookups?
+        bytesAhead: Int, report: inout InputFileReport, into dataset: inout Dataset, orderLookups: OrderLookups?
     ) throws(BestandError) {
         let digest = FileDigest(path: file.openPath, displayPath: file.displayPath)
         let (reader, columns) = try Ingest.openTable(file, source: source, report: &report, scan: scan)
@@ -315,7 +324,7 @@ package struct Ingest: Stage {
                     ?? (reader.delimiter == UInt8(ascii: ";") ? UInt8(ascii: ",") : UInt8(ascii: "."))),
             cancelled: pipeline.settings.cancelledStatuses.map { Array($0.lowercased().utf8) },
             prospectTypes: pipeline.settings.prospectInteractionTypes.map { Array($0.lowercased().utf8) },
-            header: report.header, record: reader.record)
+            header: report.header, bytesAhead: bytesAhead, record: reader.record)
         try rows.readAll(into: &dataset, orderLookups: orderLookups, report: &report)
         report.sha256 = try digest.wait()
     }

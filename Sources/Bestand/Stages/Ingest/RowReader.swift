@@ -14,6 +14,8 @@ struct RowReader {
     let prospectTypes: [[UInt8]]
     let header: [String]
     var headerCount: Int { header.count }
+    /// The bytes of this file and of the later files of its entity read into the same tables.
+    let bytesAhead: Int
     /// The record being read (a snapshot of the reader's current record).
     var record: CSVRecord
 
@@ -27,10 +29,11 @@ struct RowReader {
     mutating func readAll(
         into dataset: inout Dataset, orderLookups: OrderLookups?, report: inout InputFileReport
     ) throws(BestandError) {
-        // Order files: after the first rows, room for the rows that the file's size suggests, so
-        // the table and the id index neither copy nor rehash themselves while they grow.
+        // After the first rows, room for the rows that the sizes of this file and the later
+        // ones of its entity suggest, so that the tables and the id indexes neither copy nor
+        // rehash themselves while they grow.
         var sampledBytes = 0
-        let sampleRows = source.entity == .orders ? 4096 : 0
+        let sampleRows = 4096
         var pending = orderLookups?.emptyBatch() ?? PendingOrders(reserving: false)
         defer { orderLookups?.submit(pending, tag: idSpace) }
         while try reader.next() {
@@ -40,7 +43,9 @@ struct RowReader {
             if report.rowsRead <= sampleRows {
                 sampledBytes += reader.recordByteCount + 1
                 if report.rowsRead == sampleRows {
-                    orderLookups?.reserve(report.bytes / max(1, sampledBytes / sampleRows) * 21 / 20)
+                    let rowBytes = max(1, sampledBytes / sampleRows)
+                    reserve(
+                        report.bytes / rowBytes * 21 / 20, ahead: bytesAhead / rowBytes * 21 / 20, in: &dataset, orderLookups: orderLookups)
                 }
             }
             do {
@@ -67,6 +72,21 @@ struct RowReader {
                         source: sourceIndex, file: fileIndex, line: reader.recordLine,
                         reason: "\(error.code): \(error.detail)", record: reader.recordText(limit: 4096)))
             }
+        }
+    }
+
+    /// Makes room for about `rows` more rows of this file, or `ahead` of it and the later files
+    /// of its entity. The order table makes room file by file, for its index of order ids
+    /// takes its room from each file's share of ids to hash.
+    private func reserve(_ rows: Int, ahead: Int, in dataset: inout Dataset, orderLookups: OrderLookups?) {
+        switch source.entity {
+        case .orders: orderLookups?.reserve(rows)
+        case .customers:
+            dataset.customers.reserve(ahead)
+            dataset.keys.ids.reserve(ahead)
+        case .campaignContacts: dataset.contacts.reserve(ahead)
+        case .campaignResponses: dataset.responses.reserve(ahead)
+        case .interactions: break
         }
     }
 

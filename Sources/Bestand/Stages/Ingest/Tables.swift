@@ -35,6 +35,21 @@ package struct CustomerTable: Sendable {
     package var origin: [RowOrigin] = []
 
     package var count: Int { key.count }
+
+    /// Makes room for `additional` more rows; each text column takes the bytes that its cells
+    /// average so far, and a twentieth more.
+    mutating func reserve(_ additional: Int) {
+        let total = count + additional
+        guard count > 0, total > key.capacity else { return }
+        for column in [\CustomerTable.name, \.email, \.phone, \.street, \.postcode, \.city, \.country, \.vatId] {
+            let byteCount = self[keyPath: column].byteCount * total / count * 21 / 20
+            self[keyPath: column].reserve(cells: total, byteCount: byteCount)
+        }
+        key.reserveCapacity(total)
+        createdAt.reserveCapacity(total)
+        birthDate.reserveCapacity(total)
+        origin.reserveCapacity(total)
+    }
 }
 
 /// Order lines (struct of arrays). While files are read: every accepted row. After ingest
@@ -173,6 +188,16 @@ package struct CampaignEventTable: Sendable {
     package var origin: [RowOrigin] = []
 
     package var count: Int { customer.count }
+
+    /// Makes room for `additional` more rows.
+    mutating func reserve(_ additional: Int) {
+        let total = count + additional
+        guard total > customer.capacity else { return }
+        campaign.reserveCapacity(total)
+        customer.reserveCapacity(total)
+        date.reserveCapacity(total)
+        origin.reserveCapacity(total)
+    }
 
     package mutating func append(campaign: Int32, customer: Int32, date: Int32, origin: RowOrigin) {
         self.campaign.append(campaign)
