@@ -49,4 +49,25 @@ import Testing
         #expect(first.string(100) == "K500")
         #expect(second.string(100) == "K600")
     }
+
+    /// Making room midway (the table grows at once) keeps every id and finds every text; ids
+    /// interned after it go on in first-seen order, also beyond the room made.
+    @Test func reservingKeepsIdsAndGoesOnInOrder() {
+        var interner = ByteInterner(capacity: 4)
+        let texts = (0..<3_000).map { $0 % 3 == 0 ? "K\($0)" : "name \($0 * 7919 % 10_007)" }
+        for (index, text) in texts.prefix(1_000).enumerated() {
+            #expect(Self.intern(text, into: &interner) == Int32(index))
+        }
+        interner.reserve(500)
+        interner.reserve(10)
+        for (index, text) in texts.enumerated() {
+            #expect(Self.intern(text, into: &interner) == Int32(index), "\(text)")
+        }
+        #expect(interner.count == texts.count)
+        for (index, text) in texts.enumerated() where index % 97 == 0 {
+            var text = text
+            #expect(text.withUTF8 { interner.find($0) } == Int32(index))
+            #expect(interner.string(Int32(index)) == text)
+        }
+    }
 }
