@@ -241,21 +241,34 @@ struct EntityResolver {
     /// only groups of two or more. The comparisons check the fields themselves, so a hash
     /// collision costs a comparison, never a wrong link. Groups come in order of their first record.
     private func blocks(_ records: [MatchRecord], _ value: (UnsafePointer<MatchRecord>) -> Int?) -> [[Int32]] {
-        var next = [Int32](repeating: -1, count: records.count)
-        var last = [Int32](repeating: -1, count: records.count)
-        var size = [Int32](repeating: 0, count: records.count)
-        // Records are read in place (a copy each would cost a dozen reference counts).
-        let keys = records.withUnsafeBufferPointer { buffer in buffer.indices.map { value(buffer.baseAddress! + $0) } }
-        // The first record of each blocking value: open addressing, filled to at most three
-        // quarters, the slot from the high bits of the value times a constant (the values are
-        // hashes or day numbers; no second hashing as in `Dictionary`).
+        // The records that have a value, and their values; the rest of the work is sized by
+        // them (few records have a VAT id). Records are read in place (a copy each would cost a
+        // dozen reference counts).
+        var holders: [Int32] = []
+        var keys: [Int] = []
+        holders.reserveCapacity(records.count)
+        keys.reserveCapacity(records.count)
+        records.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                guard let key = value(buffer.baseAddress! + index) else { continue }
+                holders.append(Int32(index))
+                keys.append(key)
+            }
+        }
+        // Per holder (by its position in `holders`): the next holder of its value, and for the
+        // first holder of a value its last one and their count.
+        var next = [Int32](repeating: -1, count: keys.count)
+        var last = [Int32](repeating: -1, count: keys.count)
+        var size = [Int32](repeating: 0, count: keys.count)
+        // The first holder of each value: open addressing, filled to at most three quarters,
+        // the slot from the high bits of the value times a constant (the values are hashes or
+        // day numbers; no second hashing as in `Dictionary`).
         var bits = 1
-        while 1 << bits < records.count * 4 / 3 + 1 { bits += 1 }
+        while 1 << bits < keys.count * 4 / 3 + 1 { bits += 1 }
         let mask = (1 << bits) - 1
         var slotValue = [Int](repeating: 0, count: 1 << bits)
         var slotFirst = [Int32](repeating: -1, count: 1 << bits)
-        for index in records.indices {
-            guard let key = keys[index] else { continue }
+        for (index, key) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
             while slotFirst[slot] >= 0, slotValue[slot] != key { slot = (slot + 1) & mask }
             let first = slotFirst[slot]
@@ -271,12 +284,12 @@ struct EntityResolver {
             }
         }
         var groups: [[Int32]] = []
-        for index in records.indices where size[index] > 1 {
+        for index in keys.indices where size[index] > 1 {
             var group: [Int32] = []
             group.reserveCapacity(Int(size[index]))
             var member = Int32(index)
             while member >= 0 {
-                group.append(member)
+                group.append(holders[Int(member)])
                 member = next[Int(member)]
             }
             groups.append(group)
