@@ -26,7 +26,6 @@ package final class CSVReader {
     private var recordStart = 0
     private var recordEnd = 0
     private var rawChunk: UnsafeMutableRawBufferPointer?
-    private var transcoded: [UInt8] = []
     private var byteOrderMarkChecked = false
 
     /// Field bounds of the current record (see `FieldSpan`), `count` of them.
@@ -171,7 +170,8 @@ package final class CSVReader {
                         while lineEnd < end, base[lineEnd] != 0x0A, base[lineEnd] != 0x0D { lineEnd += 1 }
                         count = 0
                         appendSpan(FieldSpan(start: position, end: lineEnd, rawStart: position, inScratch: false))
-                        let next = lineEnd + 1 < end && base[lineEnd] == 0x0D && base[lineEnd + 1] == 0x0A ? lineEnd + 2 : min(end, lineEnd + 1)
+                        let next =
+                            lineEnd + 1 < end && base[lineEnd] == 0x0D && base[lineEnd + 1] == 0x0A ? lineEnd + 2 : min(end, lineEnd + 1)
                         return finishRecord(contentEnd: lineEnd, next: next, lineBreaks: 0)
                     }
                     return nil
@@ -317,24 +317,23 @@ package final class CSVReader {
             if count == 0 {
                 atEndOfFile = true
             } else {
-                transcoded.removeAll(keepingCapacity: true)
                 var input = UnsafeBufferPointer(start: rawChunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
                 if !byteOrderMarkChecked, count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF {
                     // A UTF-8 byte-order mark in a file read as Windows-1252: drop it, do not transcode it.
                     input = UnsafeBufferPointer(rebasing: input[3...])
                 }
-                if let bad = TextEncoding.transcodeWindows1252(input, into: &transcoded) {
-                    throw undefinedByteError(input, at: bad)
-                }
-                if capacity - dataEnd < transcoded.count {
-                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: dataEnd + transcoded.count + chunkSize)
+                // Transcoded straight into the buffer, which makes room for the longest result.
+                let room = input.count * TextEncoding.maximumUTF8PerByte
+                if capacity - dataEnd < room {
+                    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: dataEnd + room + chunkSize)
                     grown.update(from: buffer, count: dataEnd)
                     buffer.deallocate()
                     buffer = grown
-                    capacity = dataEnd + transcoded.count + chunkSize
+                    capacity = dataEnd + room + chunkSize
                 }
-                transcoded.withUnsafeBufferPointer { (buffer + dataEnd).update(from: $0.baseAddress!, count: $0.count) }
-                dataEnd += transcoded.count
+                let (written, bad) = TextEncoding.transcodeWindows1252(input, to: buffer + dataEnd)
+                if let bad { throw undefinedByteError(input, at: bad) }
+                dataEnd += written
             }
         } else {
             // Fill the free space (at least one chunk): a record longer than the buffer then

@@ -18,17 +18,59 @@ package enum TextEncoding: String, Sendable {
     static func transcodeWindows1252(
         _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]
     ) -> Int? {
-        output.reserveCapacity(output.count + input.count + input.count / 8)
-        for (index, byte) in input.enumerated() {
-            if byte < 0x80 {
-                output.append(byte)
-                continue
-            }
-            let scalar = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-            if scalar == 0 { return index }
-            appendUTF8(scalar, to: &output)
+        var bad: Int?
+        let converted = [UInt8](unsafeUninitializedCapacity: input.count * maximumUTF8PerByte) { buffer, count in
+            (count, bad) = transcodeWindows1252(input, to: buffer.baseAddress!)
         }
-        return nil
+        output += converted
+        return bad
+    }
+
+    /// The most UTF-8 bytes that one Windows-1252 byte becomes (€ is three).
+    static let maximumUTF8PerByte = 3
+
+    /// Writes Windows-1252 bytes as UTF-8 to `output`, which has room for
+    /// `maximumUTF8PerByte · input.count` bytes; returns the bytes written and the index of the
+    /// first undefined byte, if any (the text up to it is written). Runs of ASCII are copied
+    /// eight bytes at a time. O(n).
+    static func transcodeWindows1252(
+        _ input: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>
+    ) -> (written: Int, bad: Int?) {
+        guard let source = input.baseAddress else { return (0, nil) }
+        let count = input.count
+        var index = 0
+        var written = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+                    index += 8
+                    written += 8
+                    continue
+                }
+            }
+            let byte = source[index]
+            if byte < 0x80 {
+                output[written] = byte
+                written += 1
+            } else {
+                let scalar = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+                if scalar == 0 { return (written, index) }
+                if scalar < 0x800 {
+                    output[written] = UInt8(0xC0 | (scalar >> 6))
+                    output[written + 1] = UInt8(0x80 | (scalar & 0x3F))
+                    written += 2
+                } else {
+                    output[written] = UInt8(0xE0 | (scalar >> 12))
+                    output[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    output[written + 2] = UInt8(0x80 | (scalar & 0x3F))
+                    written += 3
+                }
+            }
+            index += 1
+        }
+        return (written, nil)
     }
 
     static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
