@@ -11,6 +11,7 @@ package struct DateParser {
     }
 
     private let zone: ZoneOffsets
+    private let recent = RecentDays()
 
     package init(zone: ZoneOffsets) {
         self.zone = zone
@@ -29,14 +30,32 @@ package struct DateParser {
 
     private func parseDay(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
         let n = b.count
+        // `YYYY-MM-DD` (alone or before a time) and `DD.MM.YYYY`: the day of the ten date bytes
+        // is looked up first, for an export names the same few thousand days again and again.
+        // A longer field with dots is never a date.
+        if n >= 10, n == 10 || b[4] == dash {
+            let date: Int32
+            if let known = recent.day(of: b.baseAddress!) {
+                date = known
+            } else {
+                guard let parsed = parseDateOnly(UnsafeBufferPointer(rebasing: b[0..<10])) else { return nil }
+                recent.remember(parsed, of: b.baseAddress!)
+                date = parsed
+            }
+            return n == 10 ? date : parseTime(b, date: date)
+        }
+        return parseDateOnly(b)
+    }
+
+    /// A field of date forms without a time; nil for anything else.
+    private func parseDateOnly(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let n = b.count
         guard n >= 8 else { return nil }
         if b[4] == dash {
             guard n >= 10, b[7] == dash, let year = number(b, 0, 4), let month = number(b, 5, 2),
                 let day = number(b, 8, 2), Day.isValid(year: year, month: month, day: day)
             else { return nil }
-            let date = Day.number(year: year, month: month, day: day)
-            if n == 10 { return date }
-            return parseTime(b, date: date)
+            return n == 10 ? Day.number(year: year, month: month, day: day) : nil
         }
         // D.M.YYYY with one or two digits for day and month.
         guard let firstDot = b.firstIndex(of: dot), firstDot == 1 || firstDot == 2,
@@ -112,3 +131,48 @@ private let dot = UInt8(ascii: ".")
 private let comma = UInt8(ascii: ",")
 private let colon = UInt8(ascii: ":")
 private let space = UInt8(ascii: " ")
+
+/// The day numbers of ten-byte dates seen lately, by their bytes: direct-mapped, 4096 entries,
+/// a later date taking the place of an earlier one in the same entry. Only valid dates enter.
+private final class RecentDays {
+    private static let bits = 12
+    /// Per entry: the first eight bytes, the last two (with bit 16 set when the entry is used),
+    /// and the day.
+    private let heads = UnsafeMutablePointer<UInt64>.allocate(capacity: 1 << bits)
+    private let tails = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << bits)
+    private let days = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << bits)
+
+    init() {
+        tails.initialize(repeating: 0, count: 1 << Self.bits)
+        heads.initialize(repeating: 0, count: 1 << Self.bits)
+        days.initialize(repeating: 0, count: 1 << Self.bits)
+    }
+
+    deinit {
+        heads.deallocate()
+        tails.deallocate()
+        days.deallocate()
+    }
+
+    @inline(__always)
+    private static func key(_ bytes: UnsafePointer<UInt8>) -> (head: UInt64, tail: UInt32, entry: Int) {
+        let head = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+        let tail = UInt32(bytes[8]) | UInt32(bytes[9]) << 8 | 1 << 16
+        let mixed = (head ^ UInt64(tail) << 40) &* 0x9E37_79B9_7F4A_7C15
+        return (head, tail, Int(truncatingIfNeeded: mixed >> UInt64(64 - bits)))
+    }
+
+    /// The day of the ten bytes at `bytes`, if they were remembered.
+    @inline(__always)
+    func day(of bytes: UnsafePointer<UInt8>) -> Int32? {
+        let (head, tail, entry) = Self.key(bytes)
+        return heads[entry] == head && tails[entry] == tail ? days[entry] : nil
+    }
+
+    func remember(_ day: Int32, of bytes: UnsafePointer<UInt8>) {
+        let (head, tail, entry) = Self.key(bytes)
+        heads[entry] = head
+        tails[entry] = tail
+        days[entry] = day
+    }
+}

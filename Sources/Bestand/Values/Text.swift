@@ -35,6 +35,12 @@ package enum Text {
     /// The field without surrounding white space (ASCII and U+00A0 no-break space).
     @inline(__always)
     package static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        // Most fields neither start nor end with a byte that could begin or end white space.
+        if let base = field.baseAddress, field.count > 0 {
+            let first = base[0]
+            let last = base[field.count - 1]
+            if first > 0x20, first != 0xC2, last > 0x20, last != 0xA0 { return field }
+        }
         var start = 0
         var end = field.count
         while start < end {

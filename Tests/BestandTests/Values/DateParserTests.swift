@@ -70,4 +70,35 @@ import Testing
         // 1899-12-31T23:30:00Z is 00:30 on 1900-01-01 in Berlin (UTC+1 then): accepted.
         #expect(berlin.parse("1899-12-31T23:30:00Z") == .day(Self.day(1900, 1, 1)))
     }
+
+    /// A parser remembers the days of the dates it has read: reading many dates (more than it
+    /// keeps, with look-alikes that differ only in their last bytes, and invalid ones among them)
+    /// again and again gives the same result as a parser that reads each date once.
+    @Test func rememberedDaysGiveTheSameResults() {
+        var random = SeededRandom(seed: 11)
+        var texts: [String] = []
+        for _ in 0..<6_000 {
+            let year = 1895 + random.below(140)
+            let month = 1 + random.below(13)
+            let day = 1 + random.below(31)
+            let iso = "\(year)-\(Self.pad(month))-\(Self.pad(day))"
+            switch random.below(4) {
+            case 0: texts.append(iso)
+            case 1: texts.append("\(Self.pad(day)).\(Self.pad(month)).\(year)")
+            case 2: texts.append(iso + "T23:\(Self.pad(random.below(60))):00+0\(random.below(3)):00")
+            default: texts.append(iso + "T00:30:00Z")
+            }
+        }
+        let parser = DateParser(zone: Self.berlinZone)
+        for _ in 0..<3 {
+            for index in texts.indices.shuffled(using: &random) {
+                let fresh = DateParser(zone: Self.berlinZone)
+                #expect(parser.parse(texts[index]) == fresh.parse(texts[index]), "\(texts[index])")
+            }
+        }
+    }
+
+    private static var berlinZone: ZoneOffsets { ZoneOffsets(zone: TimeZone(identifier: "Europe/Berlin")!) }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
