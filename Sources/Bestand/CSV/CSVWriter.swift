@@ -6,7 +6,8 @@ package struct CSVWriter: Sendable {
     package private(set) var bytes: [UInt8] = []
     private var atLineStart = true
     /// Where whole rows go once a megabyte has gathered (nil: everything stays in `bytes`).
-    private let file: OutputFile?
+    /// The file a streamed table goes to (nil: the table is kept whole in `bytes`).
+    package let file: OutputFile?
 
     package init(header: [String], streamingTo file: OutputFile? = nil) {
         self.file = file
@@ -32,10 +33,15 @@ package struct CSVWriter: Sendable {
 
     /// Writes what is left to the file being streamed to and flushes it to disk.
     package mutating func finish() throws(BestandError) {
+        writeRest()
+        try file?.finish()
+    }
+
+    /// Writes what is left of a streamed table, without flushing the file (see `finish`).
+    package mutating func writeRest() {
         guard let file else { return }
         file.write(bytes)
         bytes.removeAll()
-        try file.finish()
     }
 
     /// Appends a row of text cells.

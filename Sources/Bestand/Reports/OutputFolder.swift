@@ -172,3 +172,35 @@ package final class OutputFile: @unchecked Sendable {
         }
     }
 }
+
+/// Output files flushed to disk side by side, each on a thread of its own (a flush waits on the
+/// disk, not on a core), while later files are written.
+package final class Flushes: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var failures: [(order: Int, error: BestandError)] = []
+    private var started = 0
+
+    package init() {}
+
+    /// Finishes `file` (its first write error, then its flush) on a thread of its own.
+    package func start(_ file: OutputFile) {
+        let order = started
+        started += 1
+        group.enter()
+        Thread { [self] in
+            do throws(BestandError) {
+                try file.finish()
+            } catch {
+                lock.withLock { failures.append((order, error)) }
+            }
+            group.leave()
+        }.start()
+    }
+
+    /// Waits for every flush; throws the failure of the file started first among those that failed.
+    package func wait() throws(BestandError) {
+        group.wait()
+        if let first = lock.withLock({ failures.min { $0.order < $1.order } }) { throw first.error }
+    }
+}

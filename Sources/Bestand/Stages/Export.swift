@@ -48,23 +48,35 @@ package struct Export: Stage {
         ]
         let rendered = Parallel.map(count: tables.count, minimumChunk: 1) { tables[$0].render() }
         var rows = 0
+        // Each file is flushed to disk as soon as it is written, beside the writing of the next.
+        let flushes = Flushes()
         // The streamed table last seen, finished when its rest has been appended.
         var streamed: CSVWriter?
+        func finishStreamed() {
+            guard var table = streamed, let file = table.file else { return }
+            table.writeRest()
+            flushes.start(file)
+            streamed = nil
+        }
         for (table, writer) in zip(tables, rendered) {
             switch table.destination {
             case .whole(let name):
-                try folder.write(name, writer.bytes)
+                let file = try folder.create(name)
+                file.write(writer.bytes)
+                flushes.start(file)
             case .streamed:
-                try streamed?.finish()
+                finishStreamed()
                 streamed = writer
             case .restOfStreamed:
                 streamed!.append(rowsOf: writer)
             }
             rows += table.rows
         }
-        try streamed?.finish()
-        let report = ManagementReport(pipeline: pipeline, analysis: analysis, segments: segments).render()
-        try folder.write("report.md", report)
+        finishStreamed()
+        let report = try folder.create("report.md")
+        report.write(Array(ManagementReport(pipeline: pipeline, analysis: analysis, segments: segments).render().utf8))
+        flushes.start(report)
+        try flushes.wait()
         return rows
     }
 
