@@ -67,12 +67,23 @@ struct EntityResolver {
                     report.skip(rule, size: rows.count)
                     continue
                 }
-                // A block holds one value (barring a hash collision, which the check below catches).
+                func precedes(_ a: Int32, _ b: Int32) -> Bool { keyOrder.precedes(keyOfRecord[Int(a)], keyOfRecord[Int(b)]) }
+                // A block holds one value (barring a hash collision, which the check below
+                // catches): then the rows need only the key order, the same order as below.
+                let oneValue = records.withUnsafeBufferPointer { buffer in
+                    let first = value(buffer[Int(rows[0])])
+                    return rows.allSatisfy { value(buffer[Int($0)]) == first }
+                }
+                if oneValue {
+                    let sorted = rows.sorted(by: precedes)
+                    for (a, b) in zip(sorted, sorted.dropFirst()) where keyOfRecord[Int(a)] != keyOfRecord[Int(b)] {
+                        links.append(Link(a: a, b: b, rule: rule))
+                    }
+                    continue
+                }
                 let sorted = records.withUnsafeBufferPointer { buffer in
                     rows.map { (value: value(buffer[Int($0)])!, row: $0) }
-                }.sorted {
-                    $0.value != $1.value ? $0.value < $1.value : keyOrder.precedes(keyOfRecord[Int($0.row)], keyOfRecord[Int($1.row)])
-                }
+                }.sorted { $0.value != $1.value ? $0.value < $1.value : precedes($0.row, $1.row) }
                 for (a, b) in zip(sorted, sorted.dropFirst())
                 where keyOfRecord[Int(a.row)] != keyOfRecord[Int(b.row)] && a.value == b.value {
                     links.append(Link(a: a.row, b: b.row, rule: rule))
