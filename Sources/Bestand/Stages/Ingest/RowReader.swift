@@ -43,9 +43,12 @@ struct RowReader {
             if report.rowsRead <= sampleRows {
                 sampledBytes += reader.recordByteCount + 1
                 if report.rowsRead == sampleRows {
+                    // An accepted row holds at least a byte per field (delimiters and line
+                    // end), which bounds the estimate when the first rows are unusually short.
                     let rowBytes = max(1, sampledBytes / sampleRows)
-                    reserve(
-                        report.bytes / rowBytes * 21 / 20, ahead: bytesAhead / rowBytes * 21 / 20, in: &dataset, orderLookups: orderLookups)
+                    let rows = min(report.bytes / rowBytes * 21 / 20, report.bytes / max(1, headerCount))
+                    let rowsAhead = min(bytesAhead / rowBytes * 21 / 20, bytesAhead / max(1, headerCount))
+                    reserve(rows, ahead: rowsAhead, in: &dataset, orderLookups: orderLookups)
                 }
             }
             do {
@@ -82,7 +85,7 @@ struct RowReader {
         switch source.entity {
         case .orders: orderLookups?.reserve(rows)
         case .customers:
-            dataset.customers.reserve(ahead)
+            dataset.customers.reserve(ahead, fileBytes: bytesAhead)
             dataset.keys.ids.reserve(ahead)
         case .campaignContacts: dataset.contacts.reserve(ahead)
         case .campaignResponses: dataset.responses.reserve(ahead)

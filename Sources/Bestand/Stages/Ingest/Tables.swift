@@ -36,13 +36,15 @@ package struct CustomerTable: Sendable {
 
     package var count: Int { key.count }
 
-    /// Makes room for `additional` more rows; each text column takes the bytes that its cells
-    /// average so far, and a twentieth more.
-    mutating func reserve(_ additional: Int) {
+    /// Makes room for `additional` more rows read from `fileBytes` more bytes; each text column
+    /// takes the bytes that its cells average so far, and a twentieth more, but never more than
+    /// the files hold.
+    mutating func reserve(_ additional: Int, fileBytes: Int) {
         let total = count + additional
         guard count > 0, total > key.capacity else { return }
         for column in [\CustomerTable.name, \.email, \.phone, \.street, \.postcode, \.city, \.country, \.vatId] {
-            let byteCount = self[keyPath: column].byteCount * total / count * 21 / 20
+            let stored = self[keyPath: column].byteCount
+            let byteCount = min(stored * total / count * 21 / 20, stored + fileBytes)
             self[keyPath: column].reserve(cells: total, byteCount: byteCount)
         }
         key.reserveCapacity(total)
