@@ -72,15 +72,4 @@ package enum TextEncoding: String, Sendable {
         }
         return (written, nil)
     }
-
-    static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-        if scalar < 0x800 {
-            output.append(UInt8(0xC0 | (scalar >> 6)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
-        } else {
-            output.append(UInt8(0xE0 | (scalar >> 12)))
-            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (scalar & 0x3F)))
-        }
-    }
 }

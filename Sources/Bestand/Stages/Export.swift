@@ -53,8 +53,8 @@ package struct Export: Stage {
         // The streamed table last seen, finished when its rest has been appended.
         var streamed: CSVWriter?
         func finishStreamed() {
-            guard var table = streamed, let file = table.file else { return }
-            table.writeRest()
+            guard let file = streamed?.file else { return }
+            streamed!.writeRest()
             flushes.start(file)
             streamed = nil
         }
