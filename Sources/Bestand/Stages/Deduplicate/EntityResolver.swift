@@ -71,7 +71,7 @@ struct EntityResolver {
                 // A block holds one value (barring a hash collision, which the check below
                 // catches): then the rows need only the key order, the same order as below.
                 let oneValue = records.withUnsafeBufferPointer { buffer in
-                    let first = value(buffer[Int(rows[0])])
+                    let first = value(buffer[Int(rows.first!)])
                     return rows.allSatisfy { value(buffer[Int($0)]) == first }
                 }
                 if oneValue {
@@ -122,7 +122,7 @@ struct EntityResolver {
                 }
             }
         }
-        prepareNames(&records, customers: customers, compared: pairwise.flatMap { $0.1.filter { $0.count <= settings.maxBlockSize } })
+        prepareNames(&records, customers: customers, compared: pairwise.map(\.1))
         for (rule, groups) in pairwise {
             links += compare(records, blocks: groups, keyOfRecord: keyOfRecord, rule: rule)
         }
@@ -142,24 +142,28 @@ struct EntityResolver {
 
     /// The links that `rule` makes within the blocks it can compare (not too large), compared
     /// in chunks of blocks on all cores and joined in chunk order. O(pairs · name length²).
-    private func compare(_ records: [MatchRecord], blocks groups: [[Int32]], keyOfRecord: [Int32], rule: DeduplicationSettings.Rule)
+    private func compare(_ records: [MatchRecord], blocks groups: Blocks, keyOfRecord: [Int32], rule: DeduplicationSettings.Rule)
         -> [Link]
     {
         let threshold = settings.nameSimilarity[rule] ?? 0.9
-        let comparable = groups.filter { $0.count <= settings.maxBlockSize }
-        let chunks = max(1, min(64, comparable.count / 256))
+        let maxBlockSize = settings.maxBlockSize
+        let chunks = max(1, min(64, groups.count / 256))
         let found = Parallel.map(count: chunks, minimumChunk: 1) { chunk -> [Link] in
             var found: [Link] = []
             // Records are borrowed from the buffer, never copied, for each of the pairs.
             records.withUnsafeBufferPointer { records in
-                for rows in comparable[(comparable.count * chunk / chunks)..<(comparable.count * (chunk + 1) / chunks)] {
-                    for i in 0..<rows.count {
-                        for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
-                            if let link = compare(
-                                records.baseAddress! + Int(rows[i]), records.baseAddress! + Int(rows[j]), rows[i], rows[j],
-                                rule: rule, threshold: threshold)
-                            {
-                                found.append(link)
+                groups.rows.withUnsafeBufferPointer { members in
+                    for block in (groups.count * chunk / chunks)..<(groups.count * (chunk + 1) / chunks) {
+                        let rows = UnsafeBufferPointer(rebasing: members[groups.range(block)])
+                        if rows.count > maxBlockSize { continue }
+                        for i in 0..<rows.count {
+                            for j in (i + 1)..<rows.count where keyOfRecord[Int(rows[i])] != keyOfRecord[Int(rows[j])] {
+                                if let link = compare(
+                                    records.baseAddress! + Int(rows[i]), records.baseAddress! + Int(rows[j]), rows[i], rows[j],
+                                    rule: rule, threshold: threshold)
+                                {
+                                    found.append(link)
+                                }
                             }
                         }
                     }
@@ -173,13 +177,20 @@ struct EntityResolver {
     /// Normalises every customer record, in chunks on all cores. O(records).
     private func prepare(_ customers: CustomerTable) -> [MatchRecord] {
         let countryCode = phoneCountryCode
-        return Parallel.map(count: customers.count) { MatchRecord(customers, row: $0, phoneCountryCode: countryCode) }
+        let blocking = settings.addressBlocking
+        return Parallel.map(count: customers.count) { row in
+            var record = MatchRecord(customers, row: row, phoneCountryCode: countryCode)
+            record.blockKeys = Self.blockKeys(record, blocking: blocking)
+            return record
+        }
     }
 
     /// Prepares the names of the records that some block will compare, in place, on all cores.
-    private func prepareNames(_ records: inout [MatchRecord], customers: CustomerTable, compared groups: [[Int32]]) {
+    private func prepareNames(_ records: inout [MatchRecord], customers: CustomerTable, compared blocksOfRules: [Blocks]) {
         var marked = [Bool](repeating: false, count: records.count)
-        for group in groups { for row in group { marked[Int(row)] = true } }
+        for blocks in blocksOfRules {
+            for rows in blocks where rows.count <= settings.maxBlockSize { for row in rows { marked[Int(row)] = true } }
+        }
         let needed = marked
         records.withUnsafeMutableBufferPointer { buffer in
             let records = UnsafeMutablePointerBox(buffer.baseAddress)
@@ -217,41 +228,46 @@ struct EntityResolver {
     }
 
     /// The blocks of each rule, built side by side on all cores.
-    private func blocks(_ records: [MatchRecord], rules: [DeduplicationSettings.Rule]) -> [[[Int32]]] {
-        let blocking = settings.addressBlocking
-        return Parallel.map(count: rules.count, minimumChunk: 1) { index in
-            blocks(records, Self.blockingKey(rules[index], blocking: blocking))
+    private func blocks(_ records: [MatchRecord], rules: [DeduplicationSettings.Rule]) -> [Blocks] {
+        Parallel.map(count: rules.count, minimumChunk: 1) { index in
+            blocks(records, Self.blockingKey(rules[index]))
         }
     }
 
-    /// The blocking value of a record under `rule` (nil: the record is in no block of it).
-    private static func blockingKey(
-        _ rule: DeduplicationSettings.Rule, blocking: DeduplicationSettings.AddressBlocking
-    ) -> @Sendable (UnsafePointer<MatchRecord>) -> Int? {
-        switch rule {
-        case .email: return { r in r.pointee.email.map { StableHash().adding($0).value } }
-        case .vatId: return { r in r.pointee.vatId.map { StableHash().adding($0).value } }
-        case .phoneName: return { r in r.pointee.phone.map { StableHash().adding($0).value } }
-        case .addressName:
-            return { record in
-                let r = record.pointee
-                guard !r.postcode.isEmpty, !r.streetName.isEmpty else { return nil }
-                // Postcode, house number and the street's initial: typing errors rarely hit
-                // the first letter, and real blocks stay small.
-                var hash = StableHash().adding(r.postcode)
-                if blocking == .postcodeAndNumber {
-                    hash = hash.adding(r.houseNumber).adding(String(r.streetName.unicodeScalars.first!))
-                }
-                return hash.value
+    /// The blocking values of a prepared record, hashed.
+    private static func blockKeys(_ r: MatchRecord, blocking: DeduplicationSettings.AddressBlocking) -> MatchRecord.BlockKeys {
+        var keys = MatchRecord.BlockKeys()
+        if let email = r.email { keys.email = MatchRecord.BlockKeys.value(StableHash().adding(email)) }
+        if let vatId = r.vatId { keys.vatId = MatchRecord.BlockKeys.value(StableHash().adding(vatId)) }
+        if let phone = r.phone { keys.phone = MatchRecord.BlockKeys.value(StableHash().adding(phone)) }
+        if !r.postcode.isEmpty, !r.streetName.isEmpty {
+            // Postcode, house number and the street's initial: typing errors rarely hit the
+            // first letter, and real blocks stay small.
+            var hash = StableHash().adding(r.postcode)
+            if blocking == .postcodeAndNumber {
+                hash = hash.adding(r.houseNumber).adding(String(r.streetName.unicodeScalars.first!))
             }
-        case .nameBirthDate: return { $0.pointee.birthDate == noDay ? nil : Int($0.pointee.birthDate) }
+            keys.address = MatchRecord.BlockKeys.value(hash)
+        }
+        return keys
+    }
+
+    /// The blocking value of a record under `rule` (`BlockKeys.none`: the record is in no block of it).
+    private static func blockingKey(_ rule: DeduplicationSettings.Rule) -> @Sendable (UnsafePointer<MatchRecord>) -> Int {
+        switch rule {
+        case .email: return { $0.pointee.blockKeys.email }
+        case .vatId: return { $0.pointee.blockKeys.vatId }
+        case .phoneName: return { $0.pointee.blockKeys.phone }
+        case .addressName: return { $0.pointee.blockKeys.address }
+        case .nameBirthDate:
+            return { $0.pointee.birthDate == noDay ? MatchRecord.BlockKeys.none : Int($0.pointee.birthDate) }
         }
     }
 
     /// Groups record indexes by the hash of a blocking value (records without one are left out);
     /// only groups of two or more. The comparisons check the fields themselves, so a hash
     /// collision costs a comparison, never a wrong link. Groups come in order of their first record.
-    private func blocks(_ records: [MatchRecord], _ value: (UnsafePointer<MatchRecord>) -> Int?) -> [[Int32]] {
+    private func blocks(_ records: [MatchRecord], _ value: (UnsafePointer<MatchRecord>) -> Int) -> Blocks {
         // The records that have a value, and their values; the rest of the work is sized by
         // them (few records have a VAT id). Records are read in place (a copy each would cost a
         // dozen reference counts).
@@ -261,7 +277,8 @@ struct EntityResolver {
         keys.reserveCapacity(records.count)
         records.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
-                guard let key = value(buffer.baseAddress! + index) else { continue }
+                let key = value(buffer.baseAddress! + index)
+                if key == MatchRecord.BlockKeys.none { continue }
                 holders.append(Int32(index))
                 keys.append(key)
             }
@@ -294,18 +311,29 @@ struct EntityResolver {
                 size[index] = 1
             }
         }
-        var groups: [[Int32]] = []
+        var groups = Blocks()
+        groups.rows.reserveCapacity(keys.count)
         for index in keys.indices where size[index] > 1 {
-            var group: [Int32] = []
-            group.reserveCapacity(Int(size[index]))
             var member = Int32(index)
             while member >= 0 {
-                group.append(holders[Int(member)])
+                groups.rows.append(holders[Int(member)])
                 member = next[Int(member)]
             }
-            groups.append(group)
+            groups.starts.append(Int32(groups.rows.count))
         }
         return groups
+    }
+
+    /// The blocks of one rule, flat: block `i` holds the record indexes
+    /// `rows[starts[i]..<starts[i + 1]]`.
+    struct Blocks: RandomAccessCollection {
+        fileprivate(set) var starts: [Int32] = [0]
+        fileprivate(set) var rows: [Int32] = []
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { starts.count - 1 }
+        func range(_ index: Int) -> Range<Int> { Int(starts[index])..<Int(starts[index + 1]) }
+        subscript(index: Int) -> ArraySlice<Int32> { rows[range(index)] }
     }
 
     // MARK: - Clustering

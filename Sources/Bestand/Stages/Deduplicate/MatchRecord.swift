@@ -11,6 +11,8 @@ struct MatchRecord {
     var streetName: String
     var houseNumber: String
     var birthDate: Int32
+    /// The hashed blocking values, set by the resolver once the record is prepared.
+    var blockKeys = BlockKeys()
 
     /// Prepares the blocking fields of row `row` of the customer table; the name is prepared
     /// as `Name` only for records that a block will compare. O(length of the fields).
@@ -26,6 +28,19 @@ struct MatchRecord {
         streetName = street.name
         houseNumber = street.number
         birthDate = customers.birthDate[row]
+    }
+
+    /// A record's blocking value per rule, hashed once (`BlockKeys.none`: in no block of the
+    /// rule), so that building the blocks reads flat integers, not strings.
+    struct BlockKeys {
+        static let none = Int.min
+        var email = none
+        var vatId = none
+        var phone = none
+        var address = none
+
+        /// A hash as a blocking value: `none` is moved aside (a hash is only a hash).
+        static func value(_ hash: StableHash) -> Int { hash.value == none ? none + 1 : hash.value }
     }
 
     /// The postcode's digits and capital letters (ASCII on a fast path): "D-10115 " → "D10115".
