@@ -15,6 +15,16 @@ import Testing
 
     /// The byte path for names that fold to ASCII gives what the text path gives: same tokens
     /// in the same order, same codes, same legal form. Hand-picked edges, then random names.
+    /// A hash that happens to equal the "no value" mark is moved aside, so its record still
+    /// has a block; every other hash is its own blocking value.
+    @Test func aHashEqualToNoneStillBlocks() {
+        let none = MatchRecord.BlockKeys.none
+        #expect(MatchRecord.BlockKeys.value(StableHash(value: none)) == none + 1)
+        #expect(MatchRecord.BlockKeys.value(StableHash(value: none + 1)) == none + 1)
+        #expect(MatchRecord.BlockKeys.value(StableHash(value: 42)) == 42)
+        #expect(MatchRecord.BlockKeys().email == none)
+    }
+
     @Test func preparedNamesAgreeWithTheTextPath() {
         var names = [
             "", "GmbH", "Müller GmbH & Co. KG", "Frau Dr. Anna Schmidt", "Schmidt, Anna", "Meier 2000 Bau AG",

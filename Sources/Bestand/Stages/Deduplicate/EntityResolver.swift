@@ -118,7 +118,6 @@ struct EntityResolver {
                 for index in chunk {
                     records.pointer![index].email = nil
                     records.pointer![index].vatId = nil
-                    records.pointer![index].phone = nil
                 }
             }
         }
@@ -178,10 +177,8 @@ struct EntityResolver {
     private func prepare(_ customers: CustomerTable) -> [MatchRecord] {
         let countryCode = phoneCountryCode
         let blocking = settings.addressBlocking
-        return Parallel.map(count: customers.count) { row in
-            var record = MatchRecord(customers, row: row, phoneCountryCode: countryCode)
-            record.blockKeys = Self.blockKeys(record, blocking: blocking)
-            return record
+        return Parallel.map(count: customers.count) {
+            MatchRecord(customers, row: $0, phoneCountryCode: countryCode, addressBlocking: blocking)
         }
     }
 
@@ -232,24 +229,6 @@ struct EntityResolver {
         Parallel.map(count: rules.count, minimumChunk: 1) { index in
             blocks(records, Self.blockingKey(rules[index]))
         }
-    }
-
-    /// The blocking values of a prepared record, hashed.
-    private static func blockKeys(_ r: MatchRecord, blocking: DeduplicationSettings.AddressBlocking) -> MatchRecord.BlockKeys {
-        var keys = MatchRecord.BlockKeys()
-        if let email = r.email { keys.email = MatchRecord.BlockKeys.value(StableHash().adding(email)) }
-        if let vatId = r.vatId { keys.vatId = MatchRecord.BlockKeys.value(StableHash().adding(vatId)) }
-        if let phone = r.phone { keys.phone = MatchRecord.BlockKeys.value(StableHash().adding(phone)) }
-        if !r.postcode.isEmpty, !r.streetName.isEmpty {
-            // Postcode, house number and the street's initial: typing errors rarely hit the
-            // first letter, and real blocks stay small.
-            var hash = StableHash().adding(r.postcode)
-            if blocking == .postcodeAndNumber {
-                hash = hash.adding(r.houseNumber).adding(String(r.streetName.unicodeScalars.first!))
-            }
-            keys.address = MatchRecord.BlockKeys.value(hash)
-        }
-        return keys
     }
 
     /// The blocking value of a record under `rule` (`BlockKeys.none`: the record is in no block of it).

@@ -3,7 +3,6 @@ struct MatchRecord {
     var key: Int32
     var email: String?
     var vatId: String?
-    var phone: String?
     /// The prepared name; empty until `Name(_:)` is stored for records that a block compares.
     var name = Name()
     var postcode: String
@@ -11,23 +10,40 @@ struct MatchRecord {
     var streetName: String
     var houseNumber: String
     var birthDate: Int32
-    /// The hashed blocking values, set by the resolver once the record is prepared.
+    /// The hashed blocking values (the phone is kept only as its hash: phone_name blocks on it
+    /// and compares names).
     var blockKeys = BlockKeys()
 
-    /// Prepares the blocking fields of row `row` of the customer table; the name is prepared
-    /// as `Name` only for records that a block will compare. O(length of the fields).
-    init(_ customers: borrowing CustomerTable, row: Int, phoneCountryCode: String) {
+    /// Prepares the blocking fields of row `row` of the customer table and hashes its blocking
+    /// values; the name is prepared as `Name` only for records that a block will compare.
+    /// O(length of the fields).
+    init(
+        _ customers: borrowing CustomerTable, row: Int, phoneCountryCode: String,
+        addressBlocking: DeduplicationSettings.AddressBlocking
+    ) {
         key = customers.key[row]
         // E-mail addresses and streets are read as bytes; the short fields as strings, which
         // hold up to 15 bytes without an allocation.
         email = customers.email.withBytes(row) { EmailNormalizer.normalize(utf8: $0) }
         vatId = EmailNormalizer.vatId(customers.vatId[row])
-        phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
+        let phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         postcode = Self.postcodeKey(customers.postcode[row])
         let street = customers.street.withBytes(row) { StreetNormalizer.normalize(utf8: $0) }
         streetName = street.name
         houseNumber = street.number
         birthDate = customers.birthDate[row]
+        if let email { blockKeys.email = BlockKeys.value(StableHash().adding(email)) }
+        if let vatId { blockKeys.vatId = BlockKeys.value(StableHash().adding(vatId)) }
+        if let phone { blockKeys.phone = BlockKeys.value(StableHash().adding(phone)) }
+        if !postcode.isEmpty, !streetName.isEmpty {
+            // Postcode, house number and the street's initial: typing errors rarely hit the
+            // first letter, and real blocks stay small.
+            var hash = StableHash().adding(postcode)
+            if addressBlocking == .postcodeAndNumber {
+                hash = hash.adding(houseNumber).adding(String(streetName.unicodeScalars.first!))
+            }
+            blockKeys.address = BlockKeys.value(hash)
+        }
     }
 
     /// A record's blocking value per rule, hashed once (`BlockKeys.none`: in no block of the
