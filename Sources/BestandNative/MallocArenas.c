@@ -3,10 +3,10 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 
-void bestand_use_one_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
+void bestand_limit_malloc_arenas(int count) { mallopt(M_ARENA_MAX, count < 1 ? 1 : count); }
 
 #else
 
-void bestand_use_one_malloc_arena(void) {}
+void bestand_limit_malloc_arenas(int count) { (void)count; }
 
 #endif

@@ -6,8 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Makes all threads share one malloc arena (glibc; elsewhere nothing happens).
-void bestand_use_one_malloc_arena(void);
+/// Lets all threads together use at most `count` malloc arenas (glibc; elsewhere nothing
+/// happens).
+void bestand_limit_malloc_arenas(int count);
 
 /// Whether this processor has the x86 SHA extensions (and SSSE3 and SSE4.1 beside them).
 int bestand_sha256_extensions_available(void);
