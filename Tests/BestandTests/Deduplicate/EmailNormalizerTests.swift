@@ -29,6 +29,10 @@ import Testing
     ])
     func rejected(email: String) {
         #expect(EmailNormalizer.normalize(email) == nil)
+        var email = email
+        var called = false
+        #expect(email.withUTF8 { EmailNormalizer.withNormalized(utf8: $0) { _ in called = true } } == nil)
+        #expect(!called)
     }
 
     @Test func dotsAndTagsAreKept() {

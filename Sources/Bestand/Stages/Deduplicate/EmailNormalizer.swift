@@ -13,6 +13,12 @@ package enum EmailNormalizer {
 
     /// `normalize` of an address's well-formed UTF-8.
     static func normalize(utf8 email: UnsafeBufferPointer<UInt8>) -> String? {
+        withNormalized(utf8: email) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of `normalize(utf8:)`, made on the stack, and returns its
+    /// result; nil (without a call) when the text is no address.
+    static func withNormalized<R>(utf8 email: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard !email.isEmpty else { return nil }
         // Lowercasing a scalar yields at most three (and 4 bytes a scalar at most).
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 12 * email.count) { out in
@@ -35,7 +41,8 @@ package enum EmailNormalizer {
                     }
                 }
             }
-            return address.normalized()
+            guard address.isValid else { return nil }
+            return body(UnsafeBufferPointer(rebasing: out[0..<address.count]))
         }
     }
 
@@ -64,19 +71,19 @@ package enum EmailNormalizer {
             return true
         }
 
-        /// The address, or nil without a local part or a domain with a dot (neither first,
-        /// last, nor doubled).
-        func normalized() -> String? {
-            guard at > 0 else { return nil }
+        /// Whether the bytes are an address: a local part and a domain with a dot (neither
+        /// first, last, nor doubled).
+        var isValid: Bool {
+            guard at > 0 else { return false }
             let domain = UnsafeBufferPointer(rebasing: out[(at + 1)..<count])
             guard let first = domain.first, let last = domain.last, first != dot, last != dot, domain.contains(dot)
-            else { return nil }
+            else { return false }
             var previous: UInt8 = 0
             for byte in domain {
-                if byte == dot && previous == dot { return nil }
+                if byte == dot && previous == dot { return false }
                 previous = byte
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+            return true
         }
     }
 

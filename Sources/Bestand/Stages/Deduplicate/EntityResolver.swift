@@ -61,15 +61,16 @@ struct EntityResolver {
         // Exact rules: records sharing the value are one customer; a chain of links suffices.
         for (rule, groups) in zip(rules, groupsOfRule) where rule == .email || rule == .vatId {
             let isEmail = rule == .email
-            func value(_ record: borrowing MatchRecord) -> String? { isEmail ? record.email : record.vatId }
+            // The value as its second hash: in a block (same first hash) equal values agree on it.
+            func value(_ record: borrowing MatchRecord) -> UInt64 { isEmail ? record.emailCheck : record.vatIdCheck }
             for rows in groups {
                 if rows.count > settings.maxBlockSize {
                     report.skip(rule, size: rows.count)
                     continue
                 }
                 func precedes(_ a: Int32, _ b: Int32) -> Bool { keyOrder.precedes(keyOfRecord[Int(a)], keyOfRecord[Int(b)]) }
-                // A block holds one value (barring a hash collision, which the check below
-                // catches): then the rows need only the key order, the same order as below.
+                // A block holds one value (barring a collision of the first hash, which the
+                // second catches): then the rows need only the key order, the same order as below.
                 let oneValue = records.withUnsafeBufferPointer { buffer in
                     let first = value(buffer[Int(rows.first!)])
                     return rows.allSatisfy { value(buffer[Int($0)]) == first }
@@ -82,7 +83,7 @@ struct EntityResolver {
                     continue
                 }
                 let sorted = records.withUnsafeBufferPointer { buffer in
-                    rows.map { (value: value(buffer[Int($0)])!, row: $0) }
+                    rows.map { (value: value(buffer[Int($0)]), row: $0) }
                 }.sorted { $0.value != $1.value ? $0.value < $1.value : precedes($0.row, $1.row) }
                 for (a, b) in zip(sorted, sorted.dropFirst())
                 where keyOfRecord[Int(a.row)] != keyOfRecord[Int(b.row)] && a.value == b.value {
@@ -109,17 +110,6 @@ struct EntityResolver {
                 .pipeline,
                 "deduplicate: the blocking yields \(candidatePairs) candidate pairs, more than max_candidate_pairs (\(settings.maxCandidatePairs)) — use a tighter blocking (address_name \"blocking\": \"postcode+number\") or a smaller \"max_block_size\""
             )
-        }
-        // The exact values have done their work (blocks are built, exact links found): their
-        // memory goes before the names take theirs, freed on all cores.
-        records.withUnsafeMutableBufferPointer { buffer in
-            let records = UnsafeMutablePointerBox(buffer.baseAddress)
-            Parallel.forEachChunk(count: buffer.count) { chunk in
-                for index in chunk {
-                    records.pointer![index].email = nil
-                    records.pointer![index].vatId = nil
-                }
-            }
         }
         prepareNames(&records, customers: customers, compared: pairwise.map(\.1))
         for (rule, groups) in pairwise {
@@ -398,11 +388,22 @@ struct StableHash {
     /// The hash with the UTF-8 bytes of `text` (and a separator) mixed in.
     func adding(_ text: String) -> StableHash {
         var text = text
-        var next = UInt64(bitPattern: Int64(value))
-        text.withUTF8 { bytes in
-            next = (next ^ ByteInterner.hash(bytes, tag: 0)) &* 0x9E37_79B9_7F4A_7C15
-        }
+        return text.withUTF8 { adding(utf8: $0) }
+    }
+
+    /// `adding(_:)` of a text's UTF-8.
+    func adding(utf8 bytes: UnsafeBufferPointer<UInt8>) -> StableHash {
+        let next = (UInt64(bitPattern: Int64(value)) ^ ByteInterner.hash(bytes, tag: 0)) &* 0x9E37_79B9_7F4A_7C15
         return StableHash(value: Int(truncatingIfNeeded: next ^ (next >> 31)))
+    }
+
+    /// A second hash of a text's UTF-8, made another way (64-bit FNV-1a): two texts that
+    /// share a `StableHash` and this one are taken to be equal (a false match needs both
+    /// 64-bit hashes to collide at once).
+    static func check(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 }
 
