@@ -77,12 +77,15 @@ func ingest(_ pipeline: Pipeline) throws(BestandError) -> Dataset {
 /// `t:<customer_id>`.
 func analyze(
     orders: String, interactions: String? = nil, contacts: String? = nil, responses: String? = nil,
-    asOf: String = "2025-06-30", settings: Settings = Settings()
+    customers: String? = nil, asOf: String = "2025-06-30", settings: Settings = Settings()
 ) throws -> Analysis {
     let folder = TemporaryFolder()
     var sources = [
         source("orders", .orders, folder.write("orders.csv", "order_id,customer_id,order_date,amount,status\n" + orders), idSpace: "t")
     ]
+    if let customers {
+        sources.append(source("customers", .customers, folder.write("k.csv", "customer_id,name,email\n" + customers), idSpace: "t"))
+    }
     if let interactions {
         sources.append(source("interactions", .interactions, folder.write("i.csv", "customer_id,date,type\n" + interactions), idSpace: "t"))
     }

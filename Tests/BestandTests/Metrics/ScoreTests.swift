@@ -189,6 +189,24 @@ import Testing
             ])
     }
 
+    /// A contact is per master customer: M1 and M2 share an e-mail address, so K1 sent to M2
+    /// on 03-01 and to M1 on 03-05 is one contact with s = 03-01; M1's response on 03-02 and
+    /// purchase on 03-10 count for it (Z0 on 02-28). K2 sent 1969-12-20 to N, who responds on
+    /// 1970-01-05, inside the window across the first day of 1970.
+    @Test func campaignContactsArePerMasterAndDatesBefore1970Count() throws {
+        let analysis = try analyze(
+            orders: "1,M1,2025-03-10,10.00,\n", contacts: "K1,M1,2025-03-05\nK1,M2,2025-03-01\nK2,N,1969-12-20\n",
+            responses: "K1,M1,2025-03-02\nK2,N,1970-01-05\n",
+            customers: "M1,Anna Schmidt,anna@example.de\nM2,Anna Schmidt,ANNA@example.de\nN,Nora Weber,\n")
+        let rows = analysis.scores.campaigns.map {
+            "\($0.campaign) \($0.stage?.label ?? "all") \($0.recipients) \($0.responders) \($0.converters)"
+        }
+        #expect(
+            rows == [
+                "* Z0 2 2 1", "* all 2 2 1", "K1 Z0 1 1 1", "K1 all 1 1 1", "K2 Z0 1 1 0", "K2 all 1 1 0",
+            ])
+    }
+
     @Test(arguments: [
         // Reference values from center ± half of the Wilson formula, rounded to 6 places.
         (0, 10, 0.0, 0.277540), (10, 10, 0.722460, 1.0), (3, 10, 0.107789, 0.603227), (1, 2, 0.094529, 0.905471),
