@@ -17,20 +17,14 @@ package struct RetentionRow: Sendable, Equatable {
 }
 
 package enum Retention {
-    /// Rows for each report period P (previous period Q = P − 1): `all`, then A, B, C.
+    /// The rows of report period P (previous period Q = P − 1): `all`, then A, B, C.
     ///
     /// active_prev: customers with a purchase day in Q; active: with one in P; retained: both;
     /// new: active with first purchase in P; reactivated: active, not in Q, first purchase
     /// before Q. Revenue sums are over active_prev. Class rows count only that class's
     /// members of active_prev (class as of Q's last day), so their active equals retained.
-    /// O(periods · customers · log days) plus one ABC ranking per period; the periods on all
-    /// cores.
-    package static func rows(_ profiles: CustomerProfiles, calendar: PeriodCalendar, periods: [Int]) -> [RetentionRow] {
-        Parallel.map(count: periods.count, minimumChunk: 1) { rows(profiles, calendar: calendar, period: periods[$0]) }.flatMap { $0 }
-    }
-
-    /// The rows of one report period: `all`, then A, B, C.
-    private static func rows(_ profiles: CustomerProfiles, calendar: PeriodCalendar, period: Int) -> [RetentionRow] {
+    /// O(customers · log days) plus one ABC ranking.
+    package static func rows(_ profiles: CustomerProfiles, calendar: PeriodCalendar, period: Int) -> [RetentionRow] {
         let history = profiles.history
         let settings = profiles.settings
         let first = calendar.firstDay(period)

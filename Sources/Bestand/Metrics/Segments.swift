@@ -11,7 +11,9 @@ package enum LifecycleStage: Int, CaseIterable, Sendable, Comparable {
     /// Regular customer: at least `z4_min_purchases` purchase days.
     case z4
 
-    package var label: String { "Z\(rawValue)" }
+    /// "Z0" … "Z4" (constants: export writes one per customer).
+    package var label: String { Self.labels[rawValue] }
+    private static let labels = ["Z0", "Z1", "Z2", "Z3", "Z4"]
 
     package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
@@ -43,5 +45,6 @@ package enum Activity: String, CaseIterable, Sendable {
 package enum ABCClass: Int, CaseIterable, Sendable {
     case a, b, c
 
-    package var label: String { ["A", "B", "C"][rawValue] }
+    package var label: String { Self.labels[rawValue] }
+    private static let labels = ["A", "B", "C"]
 }

@@ -22,28 +22,32 @@ package struct Score: Stage {
         let settings = profiles.settings
         let calendar = PeriodCalendar(settings.period)
         let periods = calendar.reportPeriods(asOf: profiles.asOf, count: settings.periods)
-        // The four figures are independent: each is computed on its own core where one is free.
+        // Each period of retention and each of the other three figures is computed on its own
+        // core where one is free, all at one level: work started from within such work would
+        // run on one core.
         enum Part {
             case retention([RetentionRow])
             case cohorts([CohortRow])
             case secondOrder([SecondOrderRow])
             case campaigns([CampaignResponseRow])
         }
-        let parts = Parallel.map(count: 4, minimumChunk: 1) { index -> Part in
-            switch index {
-            case 0: .retention(Retention.rows(profiles, calendar: calendar, periods: periods))
-            case 1: .cohorts(Cohorts.rows(profiles.history, calendar: calendar, periods: periods))
-            case 2:
-                .secondOrder(
+        let parts = Parallel.map(count: periods.count + 3, minimumChunk: 1) { index -> Part in
+            if index < periods.count {
+                return .retention(Retention.rows(profiles, calendar: calendar, period: periods[index]))
+            }
+            switch index - periods.count {
+            case 0: return .cohorts(Cohorts.rows(profiles.history, calendar: calendar, periods: periods))
+            case 1:
+                return .secondOrder(
                     SecondOrderConversion.rows(profiles.history, calendar: calendar, periods: periods, windows: settings.secondOrderWindows)
                 )
-            default: .campaigns(CampaignResponse.rows(profiles))
+            default: return .campaigns(CampaignResponse.rows(profiles))
             }
         }
         var scores = Scores(calendar: calendar, periods: periods, retention: [], cohorts: [], secondOrder: [], campaigns: [])
         for part in parts {
             switch part {
-            case .retention(let rows): scores.retention = rows
+            case .retention(let rows): scores.retention += rows
             case .cohorts(let rows): scores.cohorts = rows
             case .secondOrder(let rows): scores.secondOrder = rows
             case .campaigns(let rows): scores.campaigns = rows
