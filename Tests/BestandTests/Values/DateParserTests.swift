@@ -98,6 +98,29 @@ import Testing
         }
     }
 
+    /// The cached offsets are the zone's own: every hour from 1980 to 2040 (more than the
+    /// cache holds, so that slots are reused), in a scrambled order and each asked twice,
+    /// against Foundation asked directly.
+    @Test func zoneOffsetsAgreeWithTheZoneAcrossTheCache() {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        let offsets = ZoneOffsets(zone: zone)
+        let first: Int64 = 87_660  // 1980-01-01T00:00Z in hours
+        let hours: Int64 = 525_960  // sixty years; the prime step below visits each once
+        var hour: Int64 = 0
+        var mismatches = 0
+        var firstMismatch: Int64?
+        for _ in 0..<hours {
+            hour = (hour + 7_919) % hours
+            let seconds = (first + hour) * 3600 + 1_799
+            let expected = Int32(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+            if offsets.offset(atUTC: seconds) != expected || offsets.offset(atUTC: seconds) != expected {
+                mismatches += 1
+                firstMismatch = firstMismatch ?? seconds
+            }
+        }
+        #expect(mismatches == 0, "first at \(firstMismatch.map(String.init) ?? "-") s")
+    }
+
     private static var berlinZone: ZoneOffsets { ZoneOffsets(zone: TimeZone(identifier: "Europe/Berlin")!) }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
