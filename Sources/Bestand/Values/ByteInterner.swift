@@ -8,20 +8,25 @@
 ///
 /// Open addressing with linear probing over one byte arena. Each slot holds the id and 32 bits
 /// of the hash, so a probe touches the stored bytes only when the fingerprints agree: a new
-/// key costs about one cache miss. Ids that are a prefix and a number (`K100001`) are found
-/// first in a cache indexed by their number (`NumberedIds`), which hashes nothing. Interning
-/// allocates only when the arena, the table or the cache grows, or when a copy of the interner
-/// starts a cache of its own. Lookup and insert are O(length) expected.
+/// key costs about one cache miss. Ids that are a prefix and a number (`K100001`) and that
+/// their series takes are kept in an index by their number (`NumberedIds`) instead, which
+/// hashes nothing and touches memory in number order; the hash table holds all other ids.
+/// Interning allocates only when the arena, the table or the index grows, or when a copy of
+/// the interner makes the index its own. Lookup and insert are O(length) expected.
 package struct ByteInterner: Sendable {
     private var arena: [UInt8] = []
     private var ends: [Int] = []
     private var tags: [UInt16] = []
+    /// Per id its hash, and whether it is in the table (numbered ids are not).
     private var hashes: [UInt64] = []
+    private var inTable: [Bool] = []
+    /// Ids in the table.
+    private var tableCount = 0
     /// `fingerprint << 32 | (id + 1)`; 0 is an empty slot.
     private var slots: [UInt64]
     private var mask: Int
-    /// Numbered ids: `id + 1` per number. Only a cache of the table: a copy of the interner that
-    /// interns drops a shared cache and starts its own.
+    /// Numbered ids: `id + 1` per number, the only place these ids are found. Shared by copies
+    /// of the interner until one of them interns: it then interns into a copy of its own.
     private var numbered = NumberedIds()
 
     package init(capacity: Int = 1024) {
@@ -40,15 +45,16 @@ package struct ByteInterner: Sendable {
 
     /// `intern` of an id that `NumberedIds.split` already took apart (nil: not numbered).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, split: NumberedIds.Split?) -> Int32 {
-        if !isKnownUniquelyReferenced(&numbered) { numbered = NumberedIds() }
+        if !isKnownUniquelyReferenced(&numbered) { numbered = numbered.copy() }
         guard let split, let cell = numbered.cell(bytes, split, tag: tag) else {
             return intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag))
         }
-        if cell.pointee == 0 { cell.pointee = UInt32(intern(bytes, tag: tag, hash: Self.hash(bytes, tag: tag)) + 1) }
+        if cell.pointee == 0 { cell.pointee = UInt32(append(bytes, tag: tag, hash: 0, inTable: false) + 1) }
         return Int32(cell.pointee - 1)
     }
 
-    /// `intern` with the hash already computed (`hash(bytes, tag: tag)`), past the cache.
+    /// `intern` of an id that the numbered index does not take, with its hash already computed
+    /// (`hash(bytes, tag: tag)`).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, hash: UInt64) -> Int32 {
         let fingerprint = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -61,14 +67,21 @@ package struct ByteInterner: Sendable {
             }
             slot = (slot + 1) & mask
         }
-        let id = ends.count
+        let id = append(bytes, tag: tag, hash: hash, inTable: true)
+        slots[slot] = fingerprint << 32 | UInt64(id + 1)
+        tableCount += 1
+        if tableCount * 2 > slots.count { grow() }
+        return Int32(id)
+    }
+
+    /// Stores a new id's bytes; returns the id.
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16, hash: UInt64, inTable: Bool) -> Int {
         arena.append(contentsOf: bytes)
         ends.append(arena.count)
         tags.append(tag)
         hashes.append(hash)
-        slots[slot] = fingerprint << 32 | UInt64(id + 1)
-        if ends.count * 2 > slots.count { grow() }
-        return Int32(id)
+        self.inTable.append(inTable)
+        return ends.count - 1
     }
 
     package mutating func intern(_ text: String, tag: UInt16 = 0) -> Int32 {
@@ -78,6 +91,9 @@ package struct ByteInterner: Sendable {
 
     /// The id of `bytes` under `tag` if it was interned.
     package func find(_ bytes: UnsafeBufferPointer<UInt8>, tag: UInt16 = 0) -> Int32? {
+        if let split = NumberedIds.split(bytes), let cell = numbered.existingCell(bytes, split, tag: tag) {
+            return cell == 0 ? nil : Int32(cell - 1)
+        }
         let hash = Self.hash(bytes, tag: tag)
         let fingerprint = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -104,6 +120,7 @@ package struct ByteInterner: Sendable {
             ends.reserveCapacity(total)
             tags.reserveCapacity(total)
             hashes.reserveCapacity(total)
+            inTable.reserveCapacity(total)
         }
         var size = slots.count
         while total * 2 > size { size <<= 1 }
@@ -158,7 +175,7 @@ package struct ByteInterner: Sendable {
     private mutating func rehash(_ size: Int) {
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        for id in 0..<ends.count {
+        for id in 0..<ends.count where inTable[id] {
             let hash = hashes[id]
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }

@@ -50,6 +50,30 @@ import Testing
         #expect(second.string(100) == "K600")
     }
 
+    /// Numbered ids live in the index by their number only: `find` finds them there and in a
+    /// copy, does not find numbers that were never interned (inside a series' window or
+    /// outside it), and still finds ids of the same series that the index declined.
+    @Test func findSeesNumberedIdsInTheirIndexOnly() {
+        var interner = ByteInterner()
+        for number in stride(from: 1_000, to: 2_000, by: 2) { _ = Self.intern("K\(number)", into: &interner) }
+        let far = Self.intern("K900000000000", into: &interner)  // far beyond the window: declined
+        let other = Self.intern("Kunde Meier", into: &interner)
+        func find(_ text: String, in interner: ByteInterner) -> Int32? {
+            var text = text
+            return text.withUTF8 { interner.find($0) }
+        }
+        let copy = interner
+        for found in [interner, copy] {
+            #expect(find("K1000", in: found) == 0)
+            #expect(find("K1998", in: found) == 499)
+            #expect(find("K1001", in: found) == nil)
+            #expect(find("K3000000", in: found) == nil)
+            #expect(find("K900000000000", in: found) == far)
+            #expect(find("Kunde Meier", in: found) == other)
+            #expect(find("K1000", in: found) != nil && find("X1000", in: found) == nil)
+        }
+    }
+
     /// Making room midway (the table grows at once) keeps every id and finds every text; ids
     /// interned after it go on in first-seen order, also beyond the room made.
     @Test func reservingKeepsIdsAndGoesOnInOrder() {

@@ -82,6 +82,35 @@ final class NumberedIds: @unchecked Sendable {
         return cell
     }
 
+    /// The content of the cell of `id` (split as `split`) if its series holds its number: 0
+    /// when the id has no value yet. nil when the number lies outside its series' window or the
+    /// series does not exist (the id then is not in this index). Changes nothing. O(length).
+    func existingCell(_ id: UnsafeBufferPointer<UInt8>, _ split: Split, tag: UInt16) -> UInt32? {
+        let prefix = UnsafeBufferPointer(rebasing: id[0..<split.prefix])
+        for entry in series
+        where entry.tag == tag && entry.digits == split.digits && entry.prefix.elementsEqual(prefix) {
+            let offset = split.number - entry.base
+            return entry.base >= 0 && offset >= 0 && offset < entry.span ? entry.cells[offset] : nil
+        }
+        return nil
+    }
+
+    /// An index of its own with the same series, windows and cells.
+    func copy() -> NumberedIds {
+        let copy = NumberedIds(minimumSpan: minimumSpan)
+        copy.series = series.map { entry in
+            var entry = entry
+            let cells = UnsafeMutablePointer<UInt32>.allocate(capacity: entry.span)
+            cells.initialize(from: entry.cells, count: entry.span)
+            entry.cells = cells
+            return entry
+        }
+        copy.recent = recent
+        copy.ids = ids
+        copy.cellCount = cellCount
+        return copy
+    }
+
     /// The prefix, count of digits and number of an id that ends in 1 to 18 digits after a
     /// prefix of at most `maximumPrefix` bytes; nil for any other id.
     @inline(__always)
