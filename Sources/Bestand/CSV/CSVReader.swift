@@ -155,6 +155,7 @@ package final class CSVReader {
         let base = buffer
         let classes = byteClass
         let delimiter = self.delimiter
+        let stops = StopBytes(delimiter: delimiter)
         var i = position
         if i >= end { return nil }
         var lineBreaks = 0
@@ -179,6 +180,15 @@ package final class CSVReader {
                 i = closed
             } else {
                 let start = i
+                // Eight bytes at a time up to the first delimiter or line end, then byte by byte.
+                while i + 8 <= end {
+                    let found = stops.first(in: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if found < 8 {
+                        i += found
+                        break
+                    }
+                    i += 8
+                }
                 while i < end, classes[Int(base[i])] == 0 { i += 1 }
                 appendSpan(FieldSpan(start: start, end: i, rawStart: start, inScratch: false))
             }
@@ -196,6 +206,26 @@ package final class CSVReader {
             if i + 1 >= end, !atEndOfFile { return nil }
             let next = i + 1 < end && base[i + 1] == 0x0A ? i + 2 : i + 1
             return finishRecord(contentEnd: i, next: next, lineBreaks: lineBreaks)
+        }
+    }
+
+    /// The bytes that end an unquoted field (the delimiter, LF and CR), found eight at a time.
+    private struct StopBytes {
+        let delimiter: UInt64
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highs: UInt64 = 0x8080_8080_8080_8080
+
+        init(delimiter: UInt8) { self.delimiter = UInt64(delimiter) &* Self.ones }
+
+        /// The index (0…7) of the first stop byte among the eight bytes of `word` (little-endian
+        /// load: byte 0 is the lowest), or 8 without one. Per pattern, `(x − 1s) & ~x & 0x80s`
+        /// marks the bytes of `x` that are zero; its lowest mark is always a true zero (marks
+        /// above it may be borrows), so the lowest mark over the three patterns is exact.
+        @inline(__always)
+        func first(in word: UInt64) -> Int {
+            func zeros(_ x: UInt64) -> UInt64 { (x &- Self.ones) & ~x & Self.highs }
+            let marks = zeros(word ^ delimiter) | zeros(word ^ (0x0A &* Self.ones)) | zeros(word ^ (0x0D &* Self.ones))
+            return marks.trailingZeroBitCount >> 3
         }
     }
 

@@ -101,6 +101,33 @@ import Testing
         #expect(chunked.map(\.line) == [1, 2, 3, 4, 5, 7])
     }
 
+    /// Unquoted fields of every length up to 20 bytes, so that delimiters and line ends fall on
+    /// every byte of an eight-byte word, with characters whose UTF-8 holds the delimiter's or a
+    /// line end's low seven bits (» ¬ Ê Í), against a split written out here.
+    @Test(arguments: [UInt8(ascii: ";"), UInt8(ascii: ",")])
+    func unquotedFieldsEndAtEveryByteOfAWord(delimiter: UInt8) throws {
+        var random = SeededRandom(seed: 7)
+        let alphabet = ["a", "Z", "0", " ", "»", "¬", "Ê", "Í", "é", "\t"]
+        let lineEnds = ["\n", "\r\n", "\r"]
+        var text = ""
+        var expected: [[String]] = []
+        for _ in 0..<400 {
+            let fields = (0..<(1 + random.below(6))).map { _ in
+                (0..<random.below(21)).map { _ in alphabet[random.below(alphabet.count)] }.joined()
+            }
+            // A record of one empty field is a blank line: the reader gives it as one empty field too.
+            expected.append(fields)
+            text += fields.joined(separator: String(UnicodeScalar(delimiter))) + lineEnds[random.below(lineEnds.count)]
+        }
+        let folder = TemporaryFolder()
+        let path = folder.write("w.csv", text)
+        for chunkSize in [7, 1 << 20] {
+            let records = try readRecords(path, delimiter: delimiter, chunkSize: chunkSize).records
+            #expect(records.map(\.fields) == expected)
+            #expect(records.map(\.line) == Array(1...expected.count))
+        }
+    }
+
     @Test func windows1252IsTranscoded() throws {
         let folder = TemporaryFolder()
         // "Müller;Straße;€" in Windows-1252.
