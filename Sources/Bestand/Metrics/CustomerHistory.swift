@@ -33,13 +33,34 @@ package struct CustomerHistory: Sendable {
         swap(&orderDay, &orders.date)
         swap(&amountColumn, &orders.amount)
 
-        // Each row's master; rows that are not valid go to an extra last group.
-        var count = [Int32](repeating: 0, count: masters + 2)
-        for row in master.indices {
-            let group = orders.cancelled[row] || orderDay[row] > asOf ? masters : Int(base.masterOfKey[Int(master[row])])
-            master[row] = Int32(group)
-            count[group + 1] += 1
+        // Each row's master, rows in chunks on all cores; rows that are not valid go to an extra
+        // last group. Then the rows of each group.
+        master.withUnsafeMutableBufferPointer { master in
+            orderDay.withUnsafeBufferPointer { days in
+                orders.cancelled.withUnsafeBufferPointer { cancelled in
+                    base.masterOfKey.withUnsafeBufferPointer { masterOfKey in
+                        guard let masterBase = master.baseAddress, let dayBase = days.baseAddress,
+                            let cancelledBase = cancelled.baseAddress, let keyBase = masterOfKey.baseAddress
+                        else { return }
+                        let rows = UnsafeMutablePointerBox(masterBase)
+                        let columns = (
+                            UnsafeMutablePointerBox(UnsafeMutablePointer(mutating: dayBase)),
+                            UnsafeMutablePointerBox(UnsafeMutablePointer(mutating: cancelledBase)),
+                            UnsafeMutablePointerBox(UnsafeMutablePointer(mutating: keyBase))
+                        )
+                        Parallel.forEachChunk(count: master.count) { chunk in
+                            let (days, cancelled, masterOfKey) = (columns.0.pointer!, columns.1.pointer!, columns.2.pointer!)
+                            for row in chunk {
+                                rows.pointer![row] =
+                                    cancelled[row] || days[row] > asOf ? Int32(masters) : masterOfKey[Int(rows.pointer![row])]
+                            }
+                        }
+                    }
+                }
+            }
         }
+        var count = [Int32](repeating: 0, count: masters + 2)
+        for group in master { count[Int(group) + 1] += 1 }
         orders = OrderTable()
         for group in 0...masters { count[group + 1] += count[group] }
         let days: Days
@@ -161,48 +182,100 @@ package struct CustomerHistory: Sendable {
     }
 
     /// Whether each master's amounts, added up as absolute values, stay within 32 bits: then
-    /// every sum of a day does too. One master of more turnover puts all days in 64 bits. O(rows).
+    /// every sum of a day does too. One master of more turnover puts all days in 64 bits. O(rows),
+    /// masters in chunks on all cores.
     private static func daySumsFit(_ amounts: [Int32], bounds: [Int32]) -> Bool {
-        for c in 0..<(bounds.count - 2) {
-            var total: Int64 = 0
-            for row in Int(bounds[c])..<Int(bounds[c + 1]) { total += Int64(amounts[row].magnitude) }
-            if total > Int32.max { return false }
-        }
-        return true
+        let masters = bounds.count - 2
+        let chunks = max(1, min(64, masters / 4096))
+        return Parallel.map(count: chunks, minimumChunk: 1) { chunk in
+            for c in (masters * chunk / chunks)..<(masters * (chunk + 1) / chunks) {
+                var total: Int64 = 0
+                for row in Int(bounds[c])..<Int(bounds[c + 1]) { total += Int64(amounts[row].magnitude) }
+                if total > Int32.max { return false }
+            }
+            return true
+        }.allSatisfy { $0 }
     }
 
-    /// Sums each master's rows per day (rows grouped and sorted), writing day and sum over the
-    /// master's own rows or earlier ones, so that the arrays end as the day arrays; every sum
-    /// must fit `Amount`. O(rows).
-    private static func sumPerDay<Amount: FixedWidthInteger>(
+    /// Sums each master's rows per day (rows grouped and sorted), so that the arrays end as the
+    /// day arrays; every sum must fit `Amount`. Each master's days are summed within its own
+    /// rows and its purchase days listed, masters in chunks on all cores; then the days move
+    /// forward to their places, in master order. O(rows).
+    private static func sumPerDay<Amount: FixedWidthInteger & SendableMetatype>(
         _ days: inout [Int32], _ amounts: inout [Amount], bounds: [Int32]
     ) -> Days {
         let masters = bounds.count - 2
-        var result = Days(
-            start: [Int32](repeating: 0, count: masters + 1), purchaseStart: [Int32](repeating: 0, count: masters + 1),
-            purchaseDay: [])
-        var written = 0
-        for c in 0..<masters {
-            var i = Int(bounds[c])
-            let upper = Int(bounds[c + 1])
-            while i < upper {
-                let date = days[i]
-                var sum: Int64 = 0
-                while i < upper, days[i] == date {
-                    sum += Int64(amounts[i])
-                    i += 1
+        // Per master (at c + 1) its days, then its purchase days; prefix sums below.
+        var start = [Int32](repeating: 0, count: masters + 1)
+        var purchaseStart = [Int32](repeating: 0, count: masters + 1)
+        var purchaseDay: [Int32] = []
+        days.withUnsafeMutableBufferPointer { days in
+            amounts.withUnsafeMutableBufferPointer { amounts in
+                guard let dayBase = days.baseAddress, let amountBase = amounts.baseAddress else { return }
+                let (dayBox, amountBox) = (UnsafeMutablePointerBox(dayBase), UnsafeMutablePointerBox(amountBase))
+                start.withUnsafeMutableBufferPointer { start in
+                    purchaseStart.withUnsafeMutableBufferPointer { purchaseStart in
+                        let (startBox, purchaseBox) = (UnsafeMutablePointerBox(start.baseAddress), UnsafeMutablePointerBox(purchaseStart.baseAddress))
+                        Parallel.forEachChunk(count: masters) { chunk in
+                            let (days, amounts) = (dayBox.pointer!, amountBox.pointer!)
+                            for c in chunk {
+                                var i = Int(bounds[c])
+                                let upper = Int(bounds[c + 1])
+                                var written = i
+                                var purchases: Int32 = 0
+                                while i < upper {
+                                    let date = days[i]
+                                    var sum: Int64 = 0
+                                    while i < upper, days[i] == date {
+                                        sum += Int64(amounts[i])
+                                        i += 1
+                                    }
+                                    days[written] = date
+                                    amounts[written] = Amount(sum)
+                                    written += 1
+                                    if sum > 0 { purchases += 1 }
+                                }
+                                startBox.pointer![c + 1] = Int32(written) - bounds[c]
+                                purchaseBox.pointer![c + 1] = purchases
+                            }
+                        }
+                    }
                 }
-                days[written] = date
-                amounts[written] = Amount(sum)
-                written += 1
-                if sum > 0 { result.purchaseDay.append(date) }
+                for c in 0..<masters {
+                    start[c + 1] += start[c]
+                    purchaseStart[c + 1] += purchaseStart[c]
+                }
+                purchaseDay = [Int32](repeating: 0, count: Int(purchaseStart[masters]))
+                let (dayStarts, purchaseStarts) = (start, purchaseStart)
+                purchaseDay.withUnsafeMutableBufferPointer { purchaseDay in
+                    let purchaseDayBox = UnsafeMutablePointerBox(purchaseDay.baseAddress)
+                    Parallel.forEachChunk(count: masters) { chunk in
+                        let (days, amounts) = (dayBox.pointer!, amountBox.pointer!)
+                        for c in chunk {
+                            var next = Int(purchaseStarts[c])
+                            let first = Int(bounds[c])
+                            for i in first..<(first + Int(dayStarts[c + 1] - dayStarts[c])) where amounts[i] > 0 {
+                                purchaseDayBox.pointer![next] = days[i]
+                                next += 1
+                            }
+                        }
+                    }
+                }
+                // Forward only (a master's place is at or before its rows), so in master order
+                // nothing is overwritten before it has moved.
+                for c in 0..<masters where start[c] != bounds[c] {
+                    let (from, to) = (Int(bounds[c]), Int(start[c]))
+                    for offset in 0..<Int(start[c + 1] - start[c]) {
+                        dayBase[to + offset] = dayBase[from + offset]
+                        amountBase[to + offset] = amountBase[from + offset]
+                    }
+                }
             }
-            result.start[c + 1] = Int32(written)
-            result.purchaseStart[c + 1] = Int32(result.purchaseDay.count)
         }
+        let written = Int(start[masters])
         days.removeLast(days.count - written)
         amounts.removeLast(amounts.count - written)
-        return result
+        return Days(start: start, purchaseStart: purchaseStart, purchaseDay: purchaseDay)
     }
 
     /// Reorders the rows of the three columns so that the rows of group `g` (its number in
