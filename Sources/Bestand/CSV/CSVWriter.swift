@@ -57,6 +57,12 @@ package struct CSVWriter: Sendable {
         cell.withUTF8 { appendEscaped($0) }
     }
 
+    /// Appends a text cell of UTF-8 bytes, as `text` does.
+    package mutating func text(utf8 cell: UnsafeBufferPointer<UInt8>) {
+        separate()
+        appendEscaped(cell)
+    }
+
     /// Appends cell `row` of a text column (an empty cell for row -1), as `text` does.
     package mutating func text(_ column: TextColumn, row: Int32) {
         separate()

@@ -7,10 +7,17 @@ package enum IdentityTables {
     package static func keys(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
         var writer = CSVWriter(header: keysHeader, streamingTo: file)
         let keys = base.dataset.keys
+        // The key's text `<id_space>:<customer_id>` is put together in one buffer, not a string.
+        let prefixes = keys.idSpaces.map { Array(($0 + ":").utf8) }
+        var key: [UInt8] = []
         for id in base.keysInTextOrder() where base.masterOfKey[Int(id)] >= 0 {
-            writer.text(keys.text(of: id))
-            writer.text(keys.idSpaces[keys.idSpaceIndex(of: id)])
-            writer.text(keys.customerId(of: id))
+            let space = keys.idSpaceIndex(of: id)
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: prefixes[space])
+            keys.ids.withBytes(id) { key.append(contentsOf: $0) }
+            key.withUnsafeBufferPointer { writer.text(utf8: $0) }
+            writer.text(keys.idSpaces[space])
+            keys.ids.withBytes(id) { writer.text(utf8: $0) }
             writer.text(base.masterId[Int(base.masterOfKey[Int(id)])])
             writer.endRow()
         }
@@ -21,24 +28,25 @@ package enum IdentityTables {
     package static func merges(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
         var writer = CSVWriter(header: mergesHeader, streamingTo: file)
         let keys = base.dataset.keys
-        let masters = base.merges.map { base.masterId[Int(base.masterOfKey[Int($0.keyA)])] }
-        let keysA = base.merges.map { keys.text(of: $0.keyA) }
-        let keysB = base.merges.map { keys.text(of: $0.keyB) }
-        // Positions are sorted, not the rows, and the columns are compared where they lie.
-        let order = (0..<Int32(masters.count)).sorted { x, y in
-            let (x, y) = (Int(x), Int(y))
-            let byMaster = Text.compareBytes(masters[x], masters[y])
-            if byMaster != 0 { return byMaster < 0 }
-            let byA = Text.compareBytes(keysA[x], keysA[y])
-            return byA != 0 ? byA < 0 : Text.bytesPrecede(keysB[x], keysB[y])
+        // master_id, key_a and key_b compare as the bytes of their texts, that is as the places
+        // of their keys in key text order: positions are sorted by those integers, not by texts.
+        var place = [Int32](repeating: 0, count: keys.count)
+        for (position, key) in base.keysInTextOrder().enumerated() { place[Int(key)] = Int32(position) }
+        let sortKeys = base.merges.map { merge in
+            let master = base.masterKey[Int(base.masterOfKey[Int(merge.keyA)])]
+            return (UInt64(UInt32(place[Int(master)])) << 32 | UInt64(UInt32(place[Int(merge.keyA)])), place[Int(merge.keyB)])
+        }
+        let order = (0..<Int32(sortKeys.count)).sorted { x, y in
+            let (a, b) = (sortKeys[Int(x)], sortKeys[Int(y)])
+            return a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1 < b.1 : x < y
         }
         for position in order {
-            let row = Int(position)
-            writer.text(masters[row])
-            writer.text(keysA[row])
-            writer.text(keysB[row])
-            writer.text(base.merges[row].rule)
-            writer.number(Decimal.fixed(base.merges[row].score, decimals: 4))
+            let merge = base.merges[Int(position)]
+            writer.text(base.masterId[Int(base.masterOfKey[Int(merge.keyA)])])
+            writer.text(keys.text(of: merge.keyA))
+            writer.text(keys.text(of: merge.keyB))
+            writer.text(merge.rule)
+            writer.number(Decimal.fixed(merge.score, decimals: 4))
             writer.endRow()
         }
         return writer

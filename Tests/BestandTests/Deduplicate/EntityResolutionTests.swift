@@ -191,6 +191,22 @@ extension EntityResolutionTests {
         #expect(base.masterCount == 2)
     }
 
+    /// merges.csv and customer_keys.csv are ordered by the bytes of their texts, not by when a
+    /// key was first read: K10 before K9, crm before shop, and a master before its members.
+    @Test func identityTablesAreInKeyTextOrder() throws {
+        let base = try Self.resolve(
+            crm: "K9,Anna Weber,anna@example.de,,,,,,\nK10,Bernd Kurz,bernd@example.de,,,,,,\n",
+            shop: "S1,Bernd Kurz,BERND@example.de,,,,,,\nS0,Anna Weber,anna@example.de,,,,,,\n")
+        let merges = String(decoding: IdentityTables.merges(base).bytes, as: UTF8.self).split(separator: "\n")
+        #expect(
+            merges.dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
+                "crm:K10,crm:K10,shop:S1", "crm:K9,crm:K9,shop:S0",
+            ])
+        let keys = String(decoding: IdentityTables.keys(base).bytes, as: UTF8.self).split(separator: "\n")
+        #expect(keys.dropFirst().map { String($0.prefix { $0 != "," }) } == ["crm:K10", "crm:K9", "shop:S0", "shop:S1"])
+        #expect(keys[1] == "crm:K10,crm,K10,crm:K10")
+    }
+
     @Test func recordOrderDoesNotChangeTheClustering() throws {
         let data = SyntheticCustomers(customers: 400, seed: 5)
         // All systems' records in one file (their ids do not overlap), so duplicates are present.
