@@ -23,15 +23,6 @@ import Testing
         #expect(MatchRecord.BlockKeys().email == none)
     }
 
-    /// The second hash of the exact values is 64-bit FNV-1a: the published test vectors.
-    @Test(arguments: [
-        ("", 0xCBF2_9CE4_8422_2325 as UInt64), ("a", 0xAF63_DC4C_8601_EC8C), ("foobar", 0x8594_4171_F739_67E8),
-    ])
-    func checkHashIsFNV1a(text: String, hash: UInt64) {
-        var text = text
-        #expect(text.withUTF8 { StableHash.check(utf8: $0) } == hash)
-    }
-
     /// The byte path for names that fold to ASCII gives what the text path gives: same tokens
     /// in the same order, same codes, same legal form. Hand-picked edges, then random names.
     @Test func preparedNamesAgreeWithTheTextPath() {

@@ -60,36 +60,8 @@ struct EntityResolver {
 
         // Exact rules: records sharing the value are one customer; a chain of links suffices.
         for (rule, groups) in zip(rules, groupsOfRule) where rule == .email || rule == .vatId {
-            let isEmail = rule == .email
-            // The value as its second hash: in a block (same first hash) equal values agree on it.
-            func value(_ record: borrowing MatchRecord) -> UInt64 { isEmail ? record.emailCheck : record.vatIdCheck }
-            for rows in groups {
-                if rows.count > settings.maxBlockSize {
-                    report.skip(rule, size: rows.count)
-                    continue
-                }
-                func precedes(_ a: Int32, _ b: Int32) -> Bool { keyOrder.precedes(keyOfRecord[Int(a)], keyOfRecord[Int(b)]) }
-                // A block holds one value (barring a collision of the first hash, which the
-                // second catches): then the rows need only the key order, the same order as below.
-                let oneValue = records.withUnsafeBufferPointer { buffer in
-                    let first = value(buffer[Int(rows.first!)])
-                    return rows.allSatisfy { value(buffer[Int($0)]) == first }
-                }
-                if oneValue {
-                    let sorted = rows.sorted(by: precedes)
-                    for (a, b) in zip(sorted, sorted.dropFirst()) where keyOfRecord[Int(a)] != keyOfRecord[Int(b)] {
-                        links.append(Link(a: a, b: b, rule: rule))
-                    }
-                    continue
-                }
-                let sorted = records.withUnsafeBufferPointer { buffer in
-                    rows.map { (value: value(buffer[Int($0)]), row: $0) }
-                }.sorted { $0.value != $1.value ? $0.value < $1.value : precedes($0.row, $1.row) }
-                for (a, b) in zip(sorted, sorted.dropFirst())
-                where keyOfRecord[Int(a.row)] != keyOfRecord[Int(b.row)] && a.value == b.value {
-                    links.append(Link(a: a.row, b: b.row, rule: rule))
-                }
-            }
+            for rows in groups where rows.count > settings.maxBlockSize { report.skip(rule, size: rows.count) }
+            links += exactLinks(groups, rule: rule, customers: customers, keyOfRecord: keyOfRecord, keyOrder: keyOrder)
         }
 
         // Pairwise rules: compare within blocks after checking the pair budget.
@@ -122,6 +94,67 @@ struct EntityResolver {
         swap(&doomed.records, &records)
         DispatchQueue.global().async { doomed.records = [] }
         return outcome
+    }
+
+    /// The links of an exact rule (e-mail, VAT id) in its blocks, those larger than
+    /// `maxBlockSize` left out. A block holds the records of one hashed value: the values
+    /// themselves are compared (as exported, or normalised again from the customer table on the
+    /// stack where the exports differ), so that only equal values link, each to the next in key
+    /// order.
+    private func exactLinks(
+        _ blocks: Blocks, rule: DeduplicationSettings.Rule, customers: CustomerTable, keyOfRecord: [Int32],
+        keyOrder: Deduplicate.KeyOrder
+    ) -> [Link] {
+        let column = rule == .email ? customers.email : customers.vatId
+        /// The normalised value of record `row`, into `buffer` (emptied first).
+        func normalized(_ row: Int32, into buffer: inout [UInt8]) {
+            buffer.removeAll(keepingCapacity: true)
+            if rule == .email {
+                _ = column.withBytes(Int(row)) { EmailNormalizer.withNormalized(utf8: $0) { buffer.append(contentsOf: $0) } }
+            } else if let vatId = EmailNormalizer.vatId(column[Int(row)]) {
+                buffer.append(contentsOf: vatId.utf8)
+            }
+        }
+        /// Whether record `b` holds the value of record `a`, whose normalised value `first` holds
+        /// once it was needed: the same exported bytes normalise alike.
+        func sameValue(_ a: Int32, _ b: Int32, first: inout [UInt8], firstMade: inout Bool, other: inout [UInt8]) -> Bool {
+            let exported = column.withBytes(Int(a)) { a in column.withBytes(Int(b)) { b in a.elementsEqual(b) } }
+            if exported { return true }
+            if !firstMade {
+                normalized(a, into: &first)
+                firstMade = true
+            }
+            normalized(b, into: &other)
+            return other == first
+        }
+        func precedes(_ a: Int32, _ b: Int32) -> Bool { keyOrder.precedes(keyOfRecord[Int(a)], keyOfRecord[Int(b)]) }
+        var links: [Link] = []
+        var first: [UInt8] = []
+        var other: [UInt8] = []
+        for rows in blocks where rows.count <= settings.maxBlockSize {
+            // A block holds one value (barring a hash collision): then the rows need only the
+            // key order, the same order as below.
+            var firstMade = false
+            let oneValue = rows.dropFirst().allSatisfy {
+                sameValue(rows.first!, $0, first: &first, firstMade: &firstMade, other: &other)
+            }
+            if oneValue {
+                let sorted = rows.sorted(by: precedes)
+                for (a, b) in zip(sorted, sorted.dropFirst()) where keyOfRecord[Int(a)] != keyOfRecord[Int(b)] {
+                    links.append(Link(a: a, b: b, rule: rule))
+                }
+                continue
+            }
+            let sorted = rows.map { row -> (value: [UInt8], row: Int32) in
+                normalized(row, into: &other)
+                return (other, row)
+            }.sorted { $0.value != $1.value ? $0.value.lexicographicallyPrecedes($1.value) : precedes($0.row, $1.row) }
+            for (a, b) in zip(sorted, sorted.dropFirst())
+            where keyOfRecord[Int(a.row)] != keyOfRecord[Int(b.row)] && a.value == b.value {
+                links.append(Link(a: a.row, b: b.row, rule: rule))
+            }
+        }
+        return links
     }
 
     /// The records that the caller hands over for freeing on another thread.
@@ -395,15 +428,6 @@ struct StableHash {
     func adding(utf8 bytes: UnsafeBufferPointer<UInt8>) -> StableHash {
         let next = (UInt64(bitPattern: Int64(value)) ^ ByteInterner.hash(bytes, tag: 0)) &* 0x9E37_79B9_7F4A_7C15
         return StableHash(value: Int(truncatingIfNeeded: next ^ (next >> 31)))
-    }
-
-    /// A second hash of a text's UTF-8, made another way (64-bit FNV-1a): two texts that
-    /// share a `StableHash` and this one are taken to be equal (a false match needs both
-    /// 64-bit hashes to collide at once).
-    static func check(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
     }
 }
 

@@ -1,10 +1,6 @@
 /// A customer record reduced to what matching compares, every field normalised once.
 struct MatchRecord {
     var key: Int32
-    /// The normalised e-mail address and VAT id as `StableHash.check`, which the exact rules
-    /// compare within a block (0 without a value: `blockKeys` then puts the record in none).
-    var emailCheck: UInt64 = 0
-    var vatIdCheck: UInt64 = 0
     /// The prepared name; empty until `Name(_:)` is stored for records that a block compares.
     var name = Name()
     var postcode: String
@@ -25,20 +21,20 @@ struct MatchRecord {
     ) {
         key = customers.key[row]
         // E-mail addresses and streets are read as bytes; the short fields as strings, which
-        // hold up to 15 bytes without an allocation. The exact values are kept as hashes only.
-        let email = customers.email.withBytes(row) { EmailNormalizer.withNormalized(utf8: $0, ExactValue.init) }
-        let vatId = EmailNormalizer.vatId(customers.vatId[row]).map { vatId in
-            var vatId = vatId
-            return vatId.withUTF8(ExactValue.init)
+        // hold up to 15 bytes without an allocation. The exact values are kept as their hashes
+        // only (the exact rules normalise them again for the records of a block).
+        let email = customers.email.withBytes(row) { bytes in
+            EmailNormalizer.withNormalized(utf8: bytes) { BlockKeys.value(StableHash().adding(utf8: $0)) }
         }
+        let vatId = EmailNormalizer.vatId(customers.vatId[row]).map { BlockKeys.value(StableHash().adding($0)) }
         let phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         postcode = Self.postcodeKey(customers.postcode[row])
         let street = customers.street.withBytes(row) { StreetNormalizer.normalize(utf8: $0) }
         streetName = street.name
         houseNumber = street.number
         birthDate = customers.birthDate[row]
-        if let email { (blockKeys.email, emailCheck) = (email.block, email.check) }
-        if let vatId { (blockKeys.vatId, vatIdCheck) = (vatId.block, vatId.check) }
+        if let email { blockKeys.email = email }
+        if let vatId { blockKeys.vatId = vatId }
         if let phone { blockKeys.phone = BlockKeys.value(StableHash().adding(phone)) }
         if !postcode.isEmpty, !streetName.isEmpty {
             // Postcode, house number and the street's initial: typing errors rarely hit the
@@ -62,17 +58,6 @@ struct MatchRecord {
 
         /// A hash as a blocking value: `none` is moved aside (a hash is only a hash).
         static func value(_ hash: StableHash) -> Int { hash.value == none ? none + 1 : hash.value }
-    }
-
-    /// A normalised exact value (e-mail address, VAT id) as its blocking value and its second hash.
-    private struct ExactValue {
-        var block: Int
-        var check: UInt64
-
-        init(_ utf8: UnsafeBufferPointer<UInt8>) {
-            block = BlockKeys.value(StableHash().adding(utf8: utf8))
-            check = StableHash.check(utf8: utf8)
-        }
     }
 
     /// The postcode's digits and capital letters (ASCII on a fast path): "D-10115 " → "D10115".
