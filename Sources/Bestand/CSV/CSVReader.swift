@@ -182,7 +182,7 @@ package final class CSVReader {
                 let start = i
                 // Eight bytes at a time up to the first delimiter or line end, then byte by byte.
                 while i + 8 <= end {
-                    let found = stops.first(in: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let found = stops.first(in: UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
                     if found < 8 {
                         i += found
                         break
@@ -217,8 +217,8 @@ package final class CSVReader {
 
         init(delimiter: UInt8) { self.delimiter = UInt64(delimiter) &* Self.ones }
 
-        /// The index (0…7) of the first stop byte among the eight bytes of `word` (little-endian
-        /// load: byte 0 is the lowest), or 8 without one. Per pattern, `(x − 1s) & ~x & 0x80s`
+        /// The index (0…7) of the first stop byte among the eight bytes of `word` (read as
+        /// little-endian: byte 0 is the lowest), or 8 without one. Per pattern, `(x − 1s) & ~x & 0x80s`
         /// marks the bytes of `x` that are zero; its lowest mark is always a true zero (marks
         /// above it may be borrows), so the lowest mark over the three patterns is exact.
         @inline(__always)

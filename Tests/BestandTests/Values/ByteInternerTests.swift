@@ -8,8 +8,8 @@ import Testing
         return text.withUTF8 { interner.intern($0, tag: tag) }
     }
 
-    /// Ids come in first-seen order whichever way an id is found: numbered ids (through the
-    /// cache, also after growing it both ways and declining far numbers), numbers with leading
+    /// Ids come in first-seen order whichever way an id is found: numbered ids (through their
+    /// index, also after growing it both ways and declining far numbers), numbers with leading
     /// zeros, other ids, two tags. Each text keeps its id and gives back its bytes.
     @Test func idsAreDenseInFirstSeenOrderForEveryKindOfId() {
         var random = SeededRandom(seed: 23)
@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    /// A copy shares the cache of numbered ids until one of the two interns; each then goes on
-    /// with the ids of its own table.
+    /// A copy shares the index of numbered ids until one of the two interns, which then copies
+    /// it; each goes on with ids of its own.
     @Test func copiesInternApart() {
         var first = ByteInterner()
         for number in 1...100 { _ = Self.intern("K\(number)", into: &first) }
@@ -50,28 +50,36 @@ import Testing
         #expect(second.string(100) == "K600")
     }
 
-    /// Numbered ids live in the index by their number only: `find` finds them there and in a
-    /// copy, does not find numbers that were never interned (inside a series' window or
-    /// outside it), and still finds ids of the same series that the index declined.
+    /// Numbered ids live in the index by their number only: `find` finds them there, also in
+    /// a copy and after a copy interned; it does not find numbers never interned (inside a
+    /// series' window, outside it, or without a series), and it finds an id that its series
+    /// declined (far outside the window) in the hash table, as it does other ids.
     @Test func findSeesNumberedIdsInTheirIndexOnly() {
         var interner = ByteInterner()
         for number in stride(from: 1_000, to: 2_000, by: 2) { _ = Self.intern("K\(number)", into: &interner) }
-        let far = Self.intern("K900000000000", into: &interner)  // far beyond the window: declined
+        let inSeries = Self.intern("K1000000000001", into: &interner)
+        let declined = Self.intern("K1000009000001", into: &interner)  // 9 million beyond: declined
         let other = Self.intern("Kunde Meier", into: &interner)
         func find(_ text: String, in interner: ByteInterner) -> Int32? {
             var text = text
             return text.withUTF8 { interner.find($0) }
         }
-        let copy = interner
+        var copy = interner
+        #expect(Self.intern("K1002", into: &copy) == 1)
+        #expect(Self.intern("K1003", into: &copy) == 503)
         for found in [interner, copy] {
             #expect(find("K1000", in: found) == 0)
             #expect(find("K1998", in: found) == 499)
             #expect(find("K1001", in: found) == nil)
-            #expect(find("K3000000", in: found) == nil)
-            #expect(find("K900000000000", in: found) == far)
+            #expect(find("K5000", in: found) == nil)
+            #expect(find("X1000", in: found) == nil)
+            #expect(find("K1000000000001", in: found) == inSeries)
+            #expect(find("K1000009000001", in: found) == declined)
+            #expect(find("K1000009000003", in: found) == nil)
             #expect(find("Kunde Meier", in: found) == other)
-            #expect(find("K1000", in: found) != nil && find("X1000", in: found) == nil)
         }
+        #expect(find("K1003", in: copy) == 503)
+        #expect(find("K1003", in: interner) == nil)
     }
 
     /// Making room midway (the table grows at once) keeps every id and finds every text; ids

@@ -102,7 +102,7 @@ struct PendingOrders {
                 let orderId = UnsafeBufferPointer(rebasing: stored[start..<row.orderIdEnd])
                 let customerId = UnsafeBufferPointer(rebasing: stored[row.orderIdEnd..<row.customerIdEnd])
                 let next = Int32(orders.count)
-                // Numbered customer ids go through the interner's cache, the others are hashed.
+                // Numbered customer ids go through the interner's index by number, the others are hashed.
                 let customer =
                     row.customerIdSplit == nil
                     ? keys.ids.intern(customerId, tag: tag, hash: row.customerIdHash)
