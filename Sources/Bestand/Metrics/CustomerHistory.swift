@@ -33,34 +33,13 @@ package struct CustomerHistory: Sendable {
         swap(&orderDay, &orders.date)
         swap(&amountColumn, &orders.amount)
 
-        // Each row's master, rows in chunks on all cores; rows that are not valid go to an extra
-        // last group. Then the rows of each group.
-        master.withUnsafeMutableBufferPointer { master in
-            orderDay.withUnsafeBufferPointer { days in
-                orders.cancelled.withUnsafeBufferPointer { cancelled in
-                    base.masterOfKey.withUnsafeBufferPointer { masterOfKey in
-                        guard let masterBase = master.baseAddress, let dayBase = days.baseAddress,
-                            let cancelledBase = cancelled.baseAddress, let keyBase = masterOfKey.baseAddress
-                        else { return }
-                        let rows = UnsafeMutablePointerBox(masterBase)
-                        let columns = (
-                            UnsafeMutablePointerBox(UnsafeMutablePointer(mutating: dayBase)),
-                            UnsafeMutablePointerBox(UnsafeMutablePointer(mutating: cancelledBase)),
-                            UnsafeMutablePointerBox(UnsafeMutablePointer(mutating: keyBase))
-                        )
-                        Parallel.forEachChunk(count: master.count) { chunk in
-                            let (days, cancelled, masterOfKey) = (columns.0.pointer!, columns.1.pointer!, columns.2.pointer!)
-                            for row in chunk {
-                                rows.pointer![row] =
-                                    cancelled[row] || days[row] > asOf ? Int32(masters) : masterOfKey[Int(rows.pointer![row])]
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        // Each row's master; rows that are not valid go to an extra last group.
         var count = [Int32](repeating: 0, count: masters + 2)
-        for group in master { count[Int(group) + 1] += 1 }
+        for row in master.indices {
+            let group = orders.cancelled[row] || orderDay[row] > asOf ? masters : Int(base.masterOfKey[Int(master[row])])
+            master[row] = Int32(group)
+            count[group + 1] += 1
+        }
         orders = OrderTable()
         for group in 0...masters { count[group + 1] += count[group] }
         let days: Days
@@ -185,10 +164,8 @@ package struct CustomerHistory: Sendable {
     /// every sum of a day does too. One master of more turnover puts all days in 64 bits. O(rows),
     /// masters in chunks on all cores.
     private static func daySumsFit(_ amounts: [Int32], bounds: [Int32]) -> Bool {
-        let masters = bounds.count - 2
-        let chunks = max(1, min(64, masters / 4096))
-        return Parallel.map(count: chunks, minimumChunk: 1) { chunk in
-            for c in (masters * chunk / chunks)..<(masters * (chunk + 1) / chunks) {
+        Parallel.mapChunks(count: bounds.count - 2) { masters in
+            for c in masters {
                 var total: Int64 = 0
                 for row in Int(bounds[c])..<Int(bounds[c + 1]) { total += Int64(amounts[row].magnitude) }
                 if total > Int32.max { return false }

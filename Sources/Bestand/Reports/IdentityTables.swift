@@ -7,16 +7,11 @@ package enum IdentityTables {
     package static func keys(_ base: CustomerBase, streamingTo file: OutputFile? = nil) -> CSVWriter {
         var writer = CSVWriter(header: keysHeader, streamingTo: file)
         let keys = base.dataset.keys
-        // The key's text `<id_space>:<customer_id>` is put together in one buffer, not a string.
-        let prefixes = keys.idSpaces.map { Array(($0 + ":").utf8) }
+        // The key's text is put together in one buffer, not a string a row.
         var key: [UInt8] = []
         for id in base.keysInTextOrder() where base.masterOfKey[Int(id)] >= 0 {
-            let space = keys.idSpaceIndex(of: id)
-            key.removeAll(keepingCapacity: true)
-            key.append(contentsOf: prefixes[space])
-            keys.ids.withBytes(id) { key.append(contentsOf: $0) }
-            key.withUnsafeBufferPointer { writer.text(utf8: $0) }
-            writer.text(keys.idSpaces[space])
+            writer.key(id, of: keys, buffer: &key)
+            writer.text(keys.idSpaces[keys.idSpaceIndex(of: id)])
             keys.ids.withBytes(id) { writer.text(utf8: $0) }
             writer.text(base.masterId[Int(base.masterOfKey[Int(id)])])
             writer.endRow()
@@ -40,15 +35,25 @@ package enum IdentityTables {
             let (a, b) = (sortKeys[Int(x)], sortKeys[Int(y)])
             return a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1 < b.1 : x < y
         }
+        var key: [UInt8] = []
         for position in order {
             let merge = base.merges[Int(position)]
             writer.text(base.masterId[Int(base.masterOfKey[Int(merge.keyA)])])
-            writer.text(keys.text(of: merge.keyA))
-            writer.text(keys.text(of: merge.keyB))
+            writer.key(merge.keyA, of: keys, buffer: &key)
+            writer.key(merge.keyB, of: keys, buffer: &key)
             writer.text(merge.rule)
             writer.number(Decimal.fixed(merge.score, decimals: 4))
             writer.endRow()
         }
         return writer
+    }
+}
+
+extension CSVWriter {
+    /// Appends the text of customer key `key` as a cell, put together in `buffer`.
+    fileprivate mutating func key(_ key: Int32, of keys: CustomerKeys, buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        keys.appendText(of: key, to: &buffer)
+        buffer.withUnsafeBufferPointer { text(utf8: $0) }
     }
 }

@@ -25,8 +25,19 @@ extension Parallel {
     static func forEachChunk(count: Int, minimumChunk: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
         let chunks = max(1, min(64, count / minimumChunk))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            body((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
+            body(range(chunk, of: chunks, count: count))
         }
+    }
+
+    /// `body` of each contiguous chunk of `0..<count`, computed on all cores, in chunk order.
+    static func mapChunks<T>(count: Int, minimumChunk: Int = 4096, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let chunks = max(1, min(64, count / minimumChunk))
+        return map(count: chunks, minimumChunk: 1) { body(range($0, of: chunks, count: count)) }
+    }
+
+    /// Chunk `chunk` of `chunks` near-equal chunks of `0..<count`.
+    private static func range(_ chunk: Int, of chunks: Int, count: Int) -> Range<Int> {
+        (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
     }
 }
 

@@ -169,13 +169,12 @@ struct EntityResolver {
     {
         let threshold = settings.nameSimilarity[rule] ?? 0.9
         let maxBlockSize = settings.maxBlockSize
-        let chunks = max(1, min(64, groups.count / 256))
-        let found = Parallel.map(count: chunks, minimumChunk: 1) { chunk -> [Link] in
+        let found = Parallel.mapChunks(count: groups.count, minimumChunk: 256) { blocks -> [Link] in
             var found: [Link] = []
             // Records are borrowed from the buffer, never copied, for each of the pairs.
             records.withUnsafeBufferPointer { records in
                 groups.rows.withUnsafeBufferPointer { members in
-                    for block in (groups.count * chunk / chunks)..<(groups.count * (chunk + 1) / chunks) {
+                    for block in blocks {
                         let rows = UnsafeBufferPointer(rebasing: members[groups.range(block)])
                         if rows.count > maxBlockSize { continue }
                         for i in 0..<rows.count {

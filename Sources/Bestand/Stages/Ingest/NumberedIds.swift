@@ -87,12 +87,10 @@ final class NumberedIds: @unchecked Sendable {
     /// series does not exist (the id then is not in this index). Changes nothing. O(length).
     func existingCell(_ id: UnsafeBufferPointer<UInt8>, _ split: Split, tag: UInt16) -> UInt32? {
         let prefix = UnsafeBufferPointer(rebasing: id[0..<split.prefix])
-        for entry in series
-        where entry.tag == tag && entry.digits == split.digits && entry.prefix.elementsEqual(prefix) {
-            let offset = split.number - entry.base
-            return entry.base >= 0 && offset >= 0 && offset < entry.span ? entry.cells[offset] : nil
-        }
-        return nil
+        guard let index = existingSeries(prefix, digits: split.digits, tag: tag) else { return nil }
+        let entry = series[index]
+        let offset = split.number - entry.base
+        return entry.base >= 0 && offset >= 0 && offset < entry.span ? entry.cells[offset] : nil
     }
 
     /// An index of its own with the same series, windows and cells.
@@ -124,15 +122,22 @@ final class NumberedIds: @unchecked Sendable {
         return Split(prefix: start, digits: digits, number: number)
     }
 
-    /// The series of `prefix` and `digits` under `tag`, made if new and the limit allows.
+    /// The series of `prefix` and `digits` under `tag`, if there is one (the series of the last
+    /// lookup tried first). Changes nothing.
     @inline(__always)
-    private func seriesIndex(_ prefix: UnsafeBufferPointer<UInt8>, digits: Int, tag: UInt16) -> Int? {
+    private func existingSeries(_ prefix: UnsafeBufferPointer<UInt8>, digits: Int, tag: UInt16) -> Int? {
         func matches(_ entry: Series) -> Bool {
             entry.tag == tag && entry.digits == digits && entry.prefix.count == prefix.count
                 && (prefix.isEmpty || memcmp(entry.prefix, prefix.baseAddress!, prefix.count) == 0)
         }
         if recent < series.count, matches(series[recent]) { return recent }
-        if let found = series.indices.first(where: { matches(series[$0]) }) {
+        return series.indices.first { matches(series[$0]) }
+    }
+
+    /// The series of `prefix` and `digits` under `tag`, made if new and the limit allows.
+    @inline(__always)
+    private func seriesIndex(_ prefix: UnsafeBufferPointer<UInt8>, digits: Int, tag: UInt16) -> Int? {
+        if let found = existingSeries(prefix, digits: digits, tag: tag) {
             recent = found
             return found
         }

@@ -17,6 +17,15 @@ package struct CustomerKeys: Sendable {
     package func idSpaceIndex(of key: Int32) -> Int { Int(ids.tag(of: key)) }
     package func customerId(of key: Int32) -> String { ids.string(key) }
     package func text(of key: Int32) -> String { idSpaces[idSpaceIndex(of: key)] + ":" + ids.string(key) }
+
+    /// Appends the UTF-8 of `text(of: key)` to `bytes`, without a `String` (for tables that
+    /// write a key a row).
+    package func appendText(of key: Int32, to bytes: inout [UInt8]) {
+        var space = idSpaces[idSpaceIndex(of: key)]
+        space.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: ":"))
+        ids.withBytes(key) { bytes.append(contentsOf: $0) }
+    }
 }
 
 /// Customer records, one row per accepted customer line (struct of arrays; the texts as bytes).
