@@ -1,4 +1,6 @@
+import BestandNative
 import Dispatch
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -42,6 +44,11 @@ package struct FileScan: Sendable {
 }
 
 /// The SHA-256 of a file, computed on another thread while the caller parses the file.
+///
+/// The digest is needed only once the file is parsed, and hashing is several times faster
+/// than parsing: its thread runs at a lower priority, so that on a busy machine the threads
+/// that parse and look up rows (the run's critical path) get the cores first and the hash
+/// takes the time they leave.
 package final class FileDigest: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Result<String, BestandError> = .success("")
@@ -49,7 +56,8 @@ package final class FileDigest: @unchecked Sendable {
     /// Starts hashing `path` in the background.
     package init(path: String, displayPath: String) {
         group.enter()
-        DispatchQueue.global().async { [self] in
+        Thread { [self] in
+            bestand_lower_thread_priority(10)
             result = Result { () throws(BestandError) -> String in
                 let file = try FileBytes(path: path, displayPath: displayPath)
                 let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 16)
@@ -63,7 +71,7 @@ package final class FileDigest: @unchecked Sendable {
                 return hasher.hexDigest
             }
             group.leave()
-        }
+        }.start()
     }
 
     /// Waits for the digest (lowercase hex).

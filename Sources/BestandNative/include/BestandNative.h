@@ -18,4 +18,9 @@ int bestand_sha256_extensions_available(void);
 /// `bestand_sha256_extensions_available()` returned 1.
 void bestand_sha256_compress_extensions(uint32_t state[8], const void *blocks, size_t count);
 
+/// Lowers the calling thread's scheduling priority by `steps` nice steps, to at most 19
+/// (Linux; elsewhere nothing happens). The thread keeps it until it ends; other threads keep
+/// theirs.
+void bestand_lower_thread_priority(int steps);
+
 #endif
