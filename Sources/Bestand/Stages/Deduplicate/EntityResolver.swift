@@ -205,6 +205,9 @@ struct EntityResolver {
     }
 
     /// Prepares the names of the records that some block will compare, in place, on all cores.
+    /// Names repeat (a customer base holds many customers of one name, and duplicates share
+    /// theirs): within a chunk, a name written exactly as an earlier one takes that one's
+    /// prepared name (its array shared, not copied), which the same bytes would give anyway.
     private func prepareNames(_ records: inout [MatchRecord], customers: CustomerTable, compared blocksOfRules: [Blocks]) {
         var marked = [Bool](repeating: false, count: records.count)
         for blocks in blocksOfRules {
@@ -215,8 +218,19 @@ struct EntityResolver {
             let records = UnsafeMutablePointerBox(buffer.baseAddress)
             // Each record is written by the one worker whose chunk holds it.
             Parallel.forEachChunk(count: needed.count) { chunk in
+                // The first row of the chunk with each hash of a name's bytes.
+                var firstOfHash: [UInt64: Int] = [:]
                 for row in chunk where needed[row] {
-                    records.pointer![row].name = customers.name.withBytes(row) { MatchRecord.Name(utf8: $0) }
+                    records.pointer![row].name = customers.name.withBytes(row) { name in
+                        let hash = ByteInterner.hash(name, tag: 0)
+                        if let first = firstOfHash[hash] {
+                            // Equal hashes of different bytes (a collision) prepare their own name.
+                            if customers.name.withBytes(first, { $0.elementsEqual(name) }) { return records.pointer![first].name }
+                        } else {
+                            firstOfHash[hash] = row
+                        }
+                        return MatchRecord.Name(utf8: name)
+                    }
                 }
             }
         }
