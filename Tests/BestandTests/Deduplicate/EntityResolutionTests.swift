@@ -46,6 +46,26 @@ import Testing
         #expect(base.merges.map(\.rule) == ["email [email]"])
     }
 
+    @Test func namesWrittenAlikeShareTheirPreparationAndOthersKeepTheirOwn() throws {
+        // One phone block: two records of Anna Schmidt written exactly alike (the second takes
+        // the first's prepared name), between them names that differ (written before, between
+        // and after), and the same name again in the other id space.
+        let base = try Self.resolve(
+            crm:
+                "K1,Otto Schmidt,,030 1234567,,,,,\nK2,Anna Schmidt,,030 1234567,,,,,\nK3,Anna Schulz,,030 1234567,,,,,\n"
+                + "K4,Anna Schmidt,,030 1234567,,,,,\nK5,Anna Schmid,,030 1234567,,,,,\nK6,Bernd Meier,,030 1234567,,,,,\n",
+            shop: "S1,Otto Schmidt,,030 1234567,,,,,\nS2,Bernd Meier,,030 7654321,,,,,\n")
+        let masters = Self.masters(base)
+        #expect(masters["crm:K4"] == "crm:K2")
+        #expect(masters["crm:K5"] == "crm:K2")
+        #expect(masters["shop:S1"] == "crm:K1")
+        #expect(masters["crm:K1"] == "crm:K1")
+        #expect(masters["crm:K3"] == "crm:K3")
+        #expect(masters["crm:K6"] == "crm:K6")
+        #expect(masters["shop:S2"] == "shop:S2")
+        #expect(base.masterCount == 5)
+    }
+
     @Test func legalFormSpellingsAndPhoneFormatsMerge() throws {
         // Müller GmbH & Co. KG = Mueller GmbH u. Co KG; 030/1234-56 = +49 30 123456 = 0049 (0)30 123456.
         let base = try Self.resolve(
@@ -83,7 +103,7 @@ import Testing
 
     @Test func sameNameInAnotherCityWithoutSharedContactDataStaysApart() throws {
         let base = try Self.resolve(
-            crm: "K1,Thomas Müller,t.mueller@gmx.de,030 1111111,Hauptstraße 1,10115,Berlin,,\n",
+            crm: "K1,Thomas Müller,t.mueller@gmx.de,030 12345671111,Hauptstraße 1,10115,Berlin,,\n",
             shop: "S1,Thomas Müller,thomas.mueller@web.de,089 2222222,Hauptstraße 1,80331,München,,\n")
         #expect(base.masterCount == 2)
     }

@@ -217,7 +217,9 @@ struct EntityResolver {
         records.withUnsafeMutableBufferPointer { buffer in
             let records = UnsafeMutablePointerBox(buffer.baseAddress)
             // Each record is written by the one worker whose chunk holds it.
-            Parallel.forEachChunk(count: needed.count) { chunk in
+            // Eight chunks rather than many small ones: each chunk then meets more names again
+            // (names took 0.22 instead of 0.30 s on the 1M set).
+            Parallel.forEachChunk(count: needed.count, minimumChunk: max(4096, needed.count / 8)) { chunk in
                 // The first row of the chunk with each hash of a name's bytes.
                 var firstOfHash: [UInt64: Int] = [:]
                 for row in chunk where needed[row] {
