@@ -6,12 +6,21 @@ enum Parallel {
     /// result (no per-chunk arrays to join, no copies of the elements). `make` must be safe to
     /// call from several threads at once. O(count) calls of `make`.
     static func map<T>(count: Int, minimumChunk: Int = 4096, _ make: @Sendable (Int) -> T) -> [T] {
+        map(count: count, minimumChunk: minimumChunk, state: {}) { _, index in make(index) }
+    }
+
+    /// `map` whose calls of `make` within one chunk share a `State` (such as a memo), made by
+    /// `state` once a chunk.
+    static func map<T, State>(
+        count: Int, minimumChunk: Int = 4096, state: @Sendable () -> State, _ make: @Sendable (inout State, Int) -> T
+    ) -> [T] {
         let chunks = max(1, min(64, count / minimumChunk))
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let base = UnsafeMutablePointerBox(buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    (base.pointer! + index).initialize(to: make(index))
+                var shared = state()
+                for index in range(chunk, of: chunks, count: count) {
+                    (base.pointer! + index).initialize(to: make(&shared, index))
                 }
             }
             initialized = count

@@ -85,6 +85,24 @@ import Testing
         #expect(base.merges.map(\.rule.ruleName) == ["address_name"])
     }
 
+    @Test func streetLinesWrittenAlikeShareTheirNormalisationAndOthersKeepTheirOwn() throws {
+        // Street lines met again exactly (their normalisation is shared) beside lines that differ
+        // in the number, in the street, or only in how the suffix is written.
+        let base = try Self.resolve(
+            crm:
+                "K1,Bäckerei Jung,,,Hauptstraße 5,10115,Berlin,,\nK2,Bäckerei Jung,,,Hauptstraße 7,10115,Berlin,,\n"
+                + "K3,Bäckerei Jung,,,Hauptstraße 5,10115,Berlin,,\nK4,Bäckerei Jung,,,Gartenweg 5,10115,Berlin,,\n"
+                + "K5,Bäckerei Jung,,,Hauptstraße 7,10115,Berlin,,\n",
+            shop: "S1,Bäckerei Jung,,,Hauptstr. 5,10115,Berlin,,\nS2,Bäckerei Jung,,,Gartenweg 5,10115,Berlin,,\n")
+        let masters = Self.masters(base)
+        #expect(masters["crm:K3"] == "crm:K1")
+        #expect(masters["shop:S1"] == "crm:K1")
+        #expect(masters["crm:K5"] == "crm:K2")
+        #expect(masters["crm:K2"] == "crm:K2")
+        #expect(masters["shop:S2"] == "crm:K4")
+        #expect(base.masterCount == 3)
+    }
+
     @Test func vatIdAndBirthDateMerge() throws {
         let base = try Self.resolve(
             crm: "K1,Weber Metallbau GmbH,,,,,,DE 123 456 789,\nK2,Jürgen Krüger,,,,,,,3.4.1961\n",

@@ -14,10 +14,10 @@ struct MatchRecord {
 
     /// Prepares the blocking fields of row `row` of the customer table and hashes its blocking
     /// values; the name is prepared as `Name` only for records that a block will compare.
-    /// O(length of the fields).
+    /// `streets` remembers the street lines normalised before. O(length of the fields).
     init(
         _ customers: borrowing CustomerTable, row: Int, phoneCountryCode: String,
-        addressBlocking: DeduplicationSettings.AddressBlocking
+        addressBlocking: DeduplicationSettings.AddressBlocking, streets: inout CellMemo<StreetNormalizer.Street>
     ) {
         key = customers.key[row]
         // E-mail addresses and streets are read as bytes; the short fields as strings, which
@@ -29,7 +29,7 @@ struct MatchRecord {
         let vatId = EmailNormalizer.vatId(customers.vatId[row]).map { BlockKeys.value(StableHash().adding($0)) }
         let phone = PhoneNormalizer.normalize(customers.phone[row], countryCode: phoneCountryCode)
         postcode = Self.postcodeKey(customers.postcode[row])
-        let street = customers.street.withBytes(row) { StreetNormalizer.normalize(utf8: $0) }
+        let street = streets.value(customers.street, row) { StreetNormalizer.normalize(utf8: $0) }
         streetName = street.name
         houseNumber = street.number
         birthDate = customers.birthDate[row]

@@ -8,6 +8,9 @@
 /// without leading zeros plus an optional letter, lowercase and without spaces, and a range
 /// "5-7" or "5/7" kept with its mark. O(n) for a line of n Unicode scalars.
 package enum StreetNormalizer {
+    /// A street line's canonical name and house number.
+    typealias Street = (name: String, number: String)
+
     /// The canonical street name and house number ("" when there is none):
     /// "Hauptstraße 5 A" → ("hauptstr", "5a"), "Römerstr. 65-67" → ("roemerstr", "65-67"). O(n).
     package static func normalize(_ street: String) -> (name: String, number: String) {
