@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "BestandNative"),
         .executableTarget(name: "BestandCLI", dependencies: ["Bestand", "BestandNative"], swiftSettings: releaseSettings),
         .executableTarget(name: "BestandBench", dependencies: ["Bestand"], swiftSettings: releaseSettings),
-        .testTarget(name: "BestandTests", dependencies: ["Bestand"]),
+        .testTarget(name: "BestandTests", dependencies: ["Bestand", "BestandNative"]),
         .testTarget(
             name: "BestandEndToEndTests",
             dependencies: ["Bestand"],

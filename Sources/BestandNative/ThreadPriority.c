@@ -1,13 +1,18 @@
+// Declares syscall(2) and SYS_gettid; defined before the first header that could read it.
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE
+#endif
+
 #include "BestandNative.h"
 
 #if defined(__linux__)
-#define _GNU_SOURCE
 #include <errno.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 void bestand_lower_thread_priority(int steps) {
+    if (steps <= 0) return;
     // On Linux a nice value belongs to a thread: PRIO_PROCESS with a thread id sets that one.
     id_t thread = (id_t)syscall(SYS_gettid);
     errno = 0;

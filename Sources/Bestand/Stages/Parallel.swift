@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work split over all cores in contiguous chunks.
 enum Parallel {
@@ -42,6 +43,13 @@ extension Parallel {
     static func mapChunks<T>(count: Int, minimumChunk: Int = 4096, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let chunks = max(1, min(64, count / minimumChunk))
         return map(count: chunks, minimumChunk: 1) { body(range($0, of: chunks, count: count)) }
+    }
+
+    /// The minimum chunk for work over `count` items whose chunks each keep a memo: four chunks
+    /// a core rather than many small ones (each chunk then meets more of its values again), as
+    /// large as `map` and `forEachChunk` allow.
+    static func memoChunk(_ count: Int) -> Int {
+        max(4096, count / (4 * ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// Chunk `chunk` of `chunks` near-equal chunks of `0..<count`.

@@ -18,4 +18,21 @@ import Testing
         let mapped = Parallel.map(count: count) { $0 * 2 }
         #expect(mapped == (0..<count).map { $0 * 2 })
     }
+
+    /// The state of `map(state:)` is made once a chunk and kept between the chunk's items: each
+    /// item learns its place in its chunk, so the places restart at 0 exactly at each chunk's
+    /// first index.
+    @Test(arguments: [0, 1, 8_191, 8_192, 100_003])
+    func mapStateIsOneAChunk(count: Int) {
+        let places = Parallel.map(count: count, state: { 0 }) { seen, index -> Int in
+            defer { seen += 1 }
+            return seen
+        }
+        let starts = Set((0..<count).filter { places[$0] == 0 })
+        #expect(starts.contains(0) || count == 0)
+        // Within a chunk the places count up by one; a chunk starts where they return to 0.
+        #expect((1..<max(1, count)).allSatisfy { places[$0] == 0 || places[$0] == places[$0 - 1] + 1 })
+        let chunks = max(1, min(64, count / 4096))
+        #expect(starts.count == (count == 0 ? 0 : chunks))
+    }
 }

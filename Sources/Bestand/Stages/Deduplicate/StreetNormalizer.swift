@@ -9,20 +9,20 @@
 /// "5-7" or "5/7" kept with its mark. O(n) for a line of n Unicode scalars.
 package enum StreetNormalizer {
     /// A street line's canonical name and house number.
-    typealias Street = (name: String, number: String)
+    package typealias Street = (name: String, number: String)
 
     /// The canonical street name and house number ("" when there is none):
     /// "Hauptstraße 5 A" → ("hauptstr", "5a"), "Römerstr. 65-67" → ("roemerstr", "65-67"). O(n).
-    package static func normalize(_ street: String) -> (name: String, number: String) {
+    package static func normalize(_ street: String) -> Street {
         normalize(folded: NameNormalizer.foldedBytes(street, keepingRangeMarks: true))
     }
 
     /// `normalize` of a street line's well-formed UTF-8.
-    static func normalize(utf8: UnsafeBufferPointer<UInt8>) -> (name: String, number: String) {
+    static func normalize(utf8: UnsafeBufferPointer<UInt8>) -> Street {
         normalize(folded: NameNormalizer.foldedBytes(utf8, keepingRangeMarks: true))
     }
 
-    private static func normalize(folded bytes: [UInt8]) -> (name: String, number: String) {
+    private static func normalize(folded bytes: [UInt8]) -> Street {
         // Tokens, name and number on the stack: at most a token a byte; the number is made of
         // the bytes, the name of the bytes (suffixes only get shorter) and a space a token.
         return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count + 1) { tokenBuffer in
