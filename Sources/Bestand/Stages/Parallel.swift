@@ -45,9 +45,9 @@ extension Parallel {
         return map(count: chunks, minimumChunk: 1) { body(range($0, of: chunks, count: count)) }
     }
 
-    /// The minimum chunk for work over `count` items whose chunks each keep a memo: four chunks
-    /// a core rather than many small ones (each chunk then meets more of its values again), as
-    /// large as `map` and `forEachChunk` allow.
+    /// The minimum chunk for work over `count` items whose chunks each keep a memo: about four
+    /// chunks a core rather than many small ones, so that each chunk meets more of its values
+    /// again (never below the usual minimum of 4,096 items).
     static func memoChunk(_ count: Int) -> Int {
         max(4096, count / (4 * ProcessInfo.processInfo.activeProcessorCount))
     }

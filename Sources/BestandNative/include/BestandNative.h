@@ -19,8 +19,8 @@ int bestand_sha256_extensions_available(void);
 void bestand_sha256_compress_extensions(uint32_t state[8], const void *blocks, size_t count);
 
 /// Lowers the calling thread's scheduling priority by `steps` nice steps, to at most 19
-/// (Linux; elsewhere, or for `steps` ≤ 0, nothing happens). The thread keeps it until it ends; other threads keep
-/// theirs.
+/// (Linux; elsewhere, or for `steps` ≤ 0, nothing happens). The thread keeps it until it
+/// ends; other threads keep theirs.
 void bestand_lower_thread_priority(int steps);
 
 #endif
